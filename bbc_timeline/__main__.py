@@ -1,0 +1,3 @@
+from bbc_timeline.cli import main
+
+main()

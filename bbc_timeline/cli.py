@@ -1,0 +1,265 @@
+"""The `timeline` command: thin Typer commands over bbc_timeline.api."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from bbc_timeline import api, render
+from bbc_timeline.errors import TimelineError, UsageError
+from bbc_timeline.paths import default_db_path
+
+app = typer.Typer(
+    help="OSINT timelines from news articles: dates, people and organisations in one chronology.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DbOpt = Annotated[
+    Optional[Path],
+    typer.Option("--db", help="Store file (default: $BBC_TIMELINE_DB, else the user data dir).", show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of a table.")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Events reaching this date or later: 2017, 2017-07, 2017-07-25.")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Events reaching this date or earlier.")]
+ActorOpt = Annotated[Optional[str], typer.Option("--actor", help="Only events with this person (any alias).")]
+OrgOpt = Annotated[Optional[str], typer.Option("--org", help="Only events with this organisation (any alias).")]
+TextOpt = Annotated[Optional[str], typer.Option("--text", help="Only events whose text contains all these words.")]
+MinSourcesOpt = Annotated[int, typer.Option("--min-sources", min=1, help="Only events reported by at least N passages.")]
+LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=0, help="At most N events.")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Any installed spaCy pipeline (default: en_core_web_sm).")]
+
+
+def _emit_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def _store(db: Path | None):
+    return api.open_store(default_db_path(db))
+
+
+def _filter(since, until, actor, org, text, min_sources, limit) -> api.EventFilter:
+    return api.EventFilter(since, until, actor, org, text, min_sources, limit)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html) or folders, read recursively.")],
+    db: DbOpt = None,
+    model: ModelOpt = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes for the spaCy model.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per model batch.")] = 32,
+    json_: JsonOpt = False,
+) -> None:
+    """Read articles into the store: dates, people, organisations, events."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=json_,
+    ) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def progress(kind: str, n: int) -> None:
+            if kind == "total":
+                bar.update(task, total=n)
+            else:
+                bar.advance(task, n)
+
+        try:
+            report = api.ingest(paths, default_db_path(db), model=model, workers=workers,
+                                batch_size=batch_size, progress=progress)
+        except KeyboardInterrupt:
+            err.print("interrupted: files finished so far are stored; run the same ingest again to finish")
+            raise typer.Exit(130) from None
+    for message in report.failed:
+        err.print(f"[red]error:[/red] {message}", soft_wrap=True)
+    if json_:
+        _emit_json(report.__dict__)
+    else:
+        out.print(
+            f"{report.documents} documents, {report.mentions} mentions, {report.events} events in the store; "
+            f"this run: {report.stored} files ingested, {report.skipped} unchanged skipped, {len(report.failed)} failed"
+        )
+    if report.failed and report.stored == 0 and report.skipped == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    since: SinceOpt = None, until: UntilOpt = None, actor: ActorOpt = None, org: OrgOpt = None,
+    text: TextOpt = None, min_sources: MinSourcesOpt = 1, limit: LimitOpt = None,
+    db: DbOpt = None, json_: JsonOpt = False,
+) -> None:
+    """The chronology, oldest first."""
+    with _store(db) as store:
+        events = api.query_events(store, _filter(since, until, actor, org, text, min_sources, limit))
+    if json_:
+        _emit_json([e.to_dict() for e in events])
+    elif events:
+        out.print(render.events_table(events, title=f"Timeline ({len(events)} events)"))
+    else:
+        err.print("no events match")
+
+
+@app.command()
+def actor(
+    name: Annotated[str, typer.Argument(help="A person or organisation, by any alias.")],
+    db: DbOpt = None, json_: JsonOpt = False,
+) -> None:
+    """One person or organisation: aliases, titles, first and last appearance, events."""
+    with _store(db) as store:
+        entity = api.find_entity(store, name)
+        events = api.entity_events(store, entity)
+    if json_:
+        _emit_json({"entity": entity.to_dict(), "events": [e.to_dict() for e in events]})
+    else:
+        out.print(render.entity_view(entity, events))
+
+
+@app.command()
+def actors(
+    type_: Annotated[Optional[str], typer.Option("--type", help="person, org, place or event.")] = None,
+    db: DbOpt = None, json_: JsonOpt = False,
+) -> None:
+    """The entity register with mention counts."""
+    if type_ and type_ not in {"person", "org", "place", "event"}:
+        raise UsageError(f"--type must be person, org, place or event, not '{type_}'")
+    with _store(db) as store:
+        entities = store.entities(type_)
+    if json_:
+        _emit_json([e.to_dict() for e in entities])
+    else:
+        out.print(render.entities_table(entities))
+
+
+@app.command()
+def sources(db: DbOpt = None, json_: JsonOpt = False) -> None:
+    """The documents with title, publication date and how the date was found."""
+    with _store(db) as store:
+        docs = store.documents()
+    if json_:
+        _emit_json([api.document_record(d) for d, _ in docs])
+    else:
+        out.print(render.sources_table(docs))
+
+
+@app.command()
+def event(
+    event_id: Annotated[str, typer.Argument(help="An event id from `timeline show`.")],
+    db: DbOpt = None, json_: JsonOpt = False,
+) -> None:
+    """Explain one event: its source passages, the date expression, the anchor, the merge evidence."""
+    with _store(db) as store:
+        ev = store.event(event_id)
+        if ev is None:
+            raise UsageError(f"no event '{event_id}' (see `timeline show` for ids)")
+        texts = {s.doc: store.file_text(s.doc) for s in ev.sources}
+    if json_:
+        _emit_json(ev.to_dict())
+    else:
+        out.print(render.event_view(ev, texts))
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to analyse.")],
+    dct: Annotated[Optional[str], typer.Option("--dct", help="Publication date for every file (YYYY-MM-DD).")] = None,
+    format_: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
+    model: ModelOpt = None,
+) -> None:
+    """Run the pipeline without the store and print its mentions (CONTRACT.md §1)."""
+    if format_ not in {"jsonl", "table"}:
+        raise UsageError(f"--format must be jsonl or table, not '{format_}'")
+    if dct:
+        from bbc_timeline.resolve.intervals import parse_bound
+
+        parse_bound(dct, "start")
+    records = api.extract(paths, dct=dct, model=model)
+    if format_ == "jsonl":
+        for r in records:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title="Mentions")
+    for col in ("doc", "kind", "start", "end", "text", "type", "value / canonical"):
+        table.add_column(col)
+    for r in records:
+        table.add_row(r["doc"], r["kind"], str(r["start"]), str(r["end"]), r["text"], r["type"],
+                      str(r.get("value") or r.get("canonical") or ""))
+    out.print(table)
+
+
+@app.command()
+def export(
+    format_: Annotated[str, typer.Option("--format", help="json, jsonl, csv, timelinejs, timesketch or html.")] = "json",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (default: stdout).")] = None,
+    group_by: Annotated[str, typer.Option("--group-by", help="TimelineJS groups: actor or document.")] = "actor",
+    schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of the json export and exit.")] = False,
+    since: SinceOpt = None, until: UntilOpt = None, actor: ActorOpt = None, org: OrgOpt = None,
+    text: TextOpt = None, min_sources: MinSourcesOpt = 1, limit: LimitOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Export the timeline for other tools (same filters as `show`)."""
+    from bbc_timeline import export as exporters
+
+    if schema:
+        sys.stdout.write(exporters.schema_text())
+        return
+    if format_ not in exporters.FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(exporters.FORMATS)}, not '{format_}'")
+    if group_by not in {"actor", "document"}:
+        raise UsageError(f"--group-by must be actor or document, not '{group_by}'")
+    path = default_db_path(db)
+    if path.exists():
+        with api.open_store(path) as store:
+            events = api.query_events(store, _filter(since, until, actor, org, text, min_sources, limit))
+            data = api.export_data(store, events)
+    else:
+        data = api.export_data(None)
+    if not data["events"]:
+        err.print("the export has no events (empty store or no match)")
+    rendered = exporters.render_export(data, format_, group_by=group_by)
+    if output is None:
+        sys.stdout.write(rendered)
+    else:
+        exporters.write_atomic(output, rendered)
+        err.print(f"wrote {output}")
+
+
+@app.command()
+def chart(
+    by: Annotated[str, typer.Option("--by", help="year or month.")] = "year",
+    actor: ActorOpt = None, db: DbOpt = None, json_: JsonOpt = False,
+) -> None:
+    """A bar chart of event counts over time."""
+    from bbc_timeline.chart import chart_counts, event_chart
+
+    if by not in {"year", "month"}:
+        raise UsageError(f"--by must be year or month, not '{by}'")
+    with _store(db) as store:
+        events = [e.to_dict() for e in api.query_events(store, _filter(None, None, actor, None, None, 1, None))]
+    if json_:
+        _emit_json(chart_counts(events, by))
+    else:
+        out.print(event_chart(events, by=by))
+
+
+def main() -> None:
+    """Entry point: library errors become one line on stderr and an exit code."""
+    try:
+        app()
+    except TimelineError as e:
+        err.print(f"[red]error:[/red] {e}", soft_wrap=True)
+        sys.exit(e.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,1 @@
+"""The spaCy side: the only package that imports spaCy."""

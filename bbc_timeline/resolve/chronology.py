@@ -1,0 +1,161 @@
+"""One chronology from many documents: draft events, merged across sources, ordered."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from collections import defaultdict
+from collections.abc import Iterable
+
+from bbc_timeline.models import DateValue, Document, Event, Mention, Sentence
+from bbc_timeline.resolve.events import Draft, document_events
+from bbc_timeline.resolve.intervals import PRECISION_RANK
+
+SUMMARY_CHARS = 220
+_WORD = re.compile(r"[A-Za-z]+")
+_STOP = frozenset(
+    "that this with from have were been which their there they them will would could should about into "
+    "than then also only such more most other some what when where while after before said says".split()
+)
+MERGE_SIMILARITY = 0.22  # share of content stems two reports of one happening have in common
+
+
+def build_chronology(
+    bundles: Iterable[tuple[Document, str, list[Mention], list[Sentence]]],
+    canonical: dict[tuple[str, int, int], str],
+    entity_types: dict[str, str],
+) -> list[Event]:
+    """Events of every document, merged across documents, oldest first."""
+    drafts: list[tuple[int, Draft, str]] = []
+    order = 0
+    for document, text, mentions, sentences in bundles:
+        for d in document_events(document, text, mentions, sentences, canonical, entity_types):
+            drafts.append((order, d, text))
+            order += 1
+    groups = merge_groups([d for _, d, _ in drafts])
+    events = [_to_event([drafts[i] for i in g]) for g in groups]
+    events.sort(key=lambda e: (e.date.start, e.date.end, e.sources[0].doc, e.sources[0].start))
+    return _with_ids(events)
+
+
+def _content(d: Draft) -> set[str]:
+    return {w.lower()[:6] for w in _WORD.findall(d.first_text) if len(w) > 3 and w.lower() not in _STOP}
+
+
+def _similarity(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def _dates_compatible(a: DateValue, b: DateValue) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def merge_groups(drafts: list[Draft]) -> list[list[int]]:
+    """Indices of drafts that report one happening, grouped.
+
+    Candidates are only compared inside a month bucket (or a named-event key),
+    so the work grows with the bucket sizes, not with all pairs of events.
+    """
+    parent = list(range(len(drafts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_month: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(drafts):
+        if d.key:
+            by_key[d.key].append(i)
+        if PRECISION_RANK[d.date.precision] <= PRECISION_RANK["month"] and d.basis == "explicit":
+            by_month[d.date.start[:7]].append(i)
+    for members in by_key.values():
+        for j in members[1:]:
+            if _dates_compatible(drafts[members[0]].date, drafts[j].date):
+                union(members[0], j)
+    content = {i: _content(drafts[i]) for ids in by_month.values() for i in ids}
+    for members in by_month.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = drafts[i], drafts[j]
+                if a.doc == b.doc or not _dates_compatible(a.date, b.date):
+                    continue
+                shared = a.participants() & b.participants()
+                sim = _similarity(content[i], content[j])
+                places = set(a.names["places"]) & set(b.names["places"])
+                if (shared and sim >= MERGE_SIMILARITY / 2) or (places and sim >= MERGE_SIMILARITY) \
+                        or sim >= 2 * MERGE_SIMILARITY:
+                    union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(drafts)):
+        groups[find(i)].append(i)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _summary(text: str) -> str:
+    s = re.sub(r"\s+", " ", text).strip()
+    if len(s) <= SUMMARY_CHARS:
+        return s
+    cut = s[:SUMMARY_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"
+
+
+def _to_event(members: list[tuple[int, Draft, str]]) -> Event:
+    members.sort(key=lambda m: (PRECISION_RANK[m[1].date.precision], -m[1].confidence, m[0]))
+    best = members[0][1]
+    names: dict[str, list[str]] = {r: [] for r in best.names}
+    sources = []
+    conflicts = []
+    evidence = []
+    for _, d, text in members:
+        for role, values in d.names.items():
+            names[role] += [v for v in values if v not in names[role]]
+        sources += d.sources(text)
+        if d is not best:
+            if not (best.date.start >= d.date.start and best.date.end <= d.date.end):
+                conflicts.append({"doc": d.doc, "value": d.date.value, "other": best.date.value})
+            shared = sorted(d.participants() & best.participants())
+            why = f"shares {', '.join(shared)}" if shared else "similar wording"
+            evidence.append(f"{d.doc} [{d.sentences[0][0]}:{d.sentences[0][1]}] dated {d.date.value}: {why}")
+    docs = {s.doc for s in sources}
+    confidence = min(0.95, best.confidence + 0.05 * (len(docs) - 1))
+    if conflicts:
+        confidence = max(0.1, confidence - 0.2)
+    return Event(
+        id="",
+        date=best.date,
+        date_basis=best.basis,
+        summary=_summary(best.first_text),
+        actors=tuple(names["actors"]),
+        orgs=tuple(names["orgs"]),
+        places=tuple(names["places"]),
+        named_events=tuple(names["named_events"]),
+        sources=tuple(sources),
+        confidence=round(confidence, 2),
+        conflicts=tuple(conflicts),
+        merge_evidence=tuple(evidence),
+    )
+
+
+def _slug(s: str, words: int = 4) -> str:
+    ws = [w.lower() for w in _WORD.findall(s) if w.lower() not in _STOP and len(w) > 2][:words]
+    return "-".join(ws) or "event"
+
+
+def _with_ids(events: list[Event]) -> list[Event]:
+    seen: dict[str, int] = {}
+    out = []
+    for e in events:
+        label = (e.named_events or e.actors or e.orgs or (e.summary,))[0]
+        base = f"ev-{e.date.value}-{_slug(label, 3)}"
+        n = seen.get(base, 0) + 1
+        seen[base] = n
+        out.append(replace(e, id=base if n == 1 else f"{base}-{n}"))
+    return out

@@ -1,0 +1,295 @@
+"""Events of one document: dated sentences, and the sentences that continue them.
+
+Pure functions over plain values. Reading order matters: the narrative date is
+the date the story is at, moved by explicit dates and kept by sentences that
+have none of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from bbc_timeline.models import DateValue, Document, Mention, Sentence, Source
+from bbc_timeline.resolve.intervals import PRECISION_RANK, bounds, interval
+
+ROLE_OF_TYPE = {"person": "actors", "org": "orgs", "place": "places", "event": "named_events"}
+_RANGE_JOINER = re.compile(r"^\s*(?:until|till|to|through|and|-|–|—)\s*$", re.I)
+_RANGE_OPENER = re.compile(r"(?:from|between)\s*$", re.I)
+_SINCE = re.compile(r"\bsince\s*$", re.I)
+_DURATION_CUE = re.compile(r"\b(?:for|over|in|during|after|within|back|past|last)\b[^.;]{0,20}$", re.I)
+_FUTURE_CUE = re.compile(r"\b(?:forthcoming|upcoming|coming|planned|scheduled|next|future|will)\b", re.I)
+_PRESENT_CUE = re.compile(r"\b(?:currently|ongoing|at present|nowadays|current)\b", re.I)
+_DEFINITE_NP = re.compile(r"\b(?:the|those|these|this|that|such)\s+(?:same\s+)?([a-z]{5,})", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
+_DURATION = re.compile(r"^P(\d+(?:\.\d+)?)(Y|M|W|D|DE|CE)$")
+MIN_WORDS = 4  # shorter sentences are headings and captions
+JOIN_PARAGRAPHS = 2  # how far a continuing sentence may sit from its event
+
+
+@dataclass
+class Draft:
+    """An event being built from one document's sentences."""
+
+    date: DateValue
+    basis: str
+    doc: str
+    file: str
+    sentences: list[tuple[int, int]]
+    first_text: str
+    names: dict[str, list[str]] = field(default_factory=lambda: {r: [] for r in ROLE_OF_TYPE.values()})
+    date_mention: Mention | None = None
+    confidence: float = 0.5
+    paragraph: int = 0
+    key: str | None = None  # a named event this draft is about, for merging across documents
+
+    def add_names(self, names: dict[str, list[str]]) -> None:
+        for role, values in names.items():
+            for v in values:
+                if v not in self.names[role]:
+                    self.names[role].append(v)
+
+    def participants(self) -> set[str]:
+        return {n for role in ("actors", "orgs", "named_events") for n in self.names[role]}
+
+    def sources(self, text: str) -> list[Source]:
+        out = []
+        for start, end in self.sentences:
+            m = self.date_mention
+            inside = m is not None and start <= m.start and m.end <= end
+            out.append(
+                Source(
+                    doc=self.doc,
+                    file=self.file,
+                    start=start,
+                    end=end,
+                    quote=_clean(text[start:end]),
+                    date_text=m.text if inside and m else "",
+                    date_start=m.start if inside and m else None,
+                    date_end=m.end if inside and m else None,
+                    anchor=m.anchor if inside and m else None,
+                )
+            )
+        return out
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def dct_value(document: Document) -> DateValue | None:
+    """The publication date as an interval, if known."""
+    if not document.published:
+        return None
+    return interval(document.published.split("T")[0], anchor="dct")
+
+
+def _subtract(d: date, amount: float, unit: str) -> date:
+    years = {"Y": 1, "DE": 10, "CE": 100}.get(unit)
+    if years:
+        y = d.year - int(round(amount * years))
+        return date(max(1, y), d.month, min(d.day, 28))
+    if unit == "M":
+        total = d.year * 12 + d.month - 1 - int(amount)
+        return date(total // 12, total % 12 + 1, min(d.day, 28))
+    days = int(amount * (7 if unit == "W" else 1))
+    return date.fromordinal(max(1, d.toordinal() - days))
+
+
+def duration_interval(value: str, dct: DateValue, text: str) -> DateValue | None:
+    """A span that ends at publication and lasted `value` (P20Y): where the text says so."""
+    m = _DURATION.match(value or "")
+    if not m:
+        return None
+    amount, unit = float(m[1]), m[2]
+    start = _subtract(date.fromisoformat(dct.start), amount, unit)
+    years = amount * {"Y": 1, "DE": 10, "CE": 100}.get(unit, 0)
+    if years >= 2:
+        value_at = f"{start.year:04d}"
+    elif unit in ("Y", "M"):
+        value_at = f"{start.year:04d}-{start.month:02d}"
+    else:
+        value_at = start.isoformat()
+    return interval(value_at, dct.value, text=text, anchor=f"dct:{dct.value}")
+
+
+def _paragraph_starts(text: str, start: int, end: int) -> list[int]:
+    return [m.end() for m in re.finditer(r"\n\s*\n", text[start:end])]
+
+
+def _stems(s: str) -> set[str]:
+    return {w.lower()[:6] for w in _WORD.findall(s) if len(w) > 3}
+
+
+def document_events(
+    document: Document,
+    text: str,
+    mentions: list[Mention],
+    sentences: list[Sentence],
+    canonical: dict[tuple[str, int, int], str],
+    entity_types: dict[str, str],
+) -> list[Draft]:
+    """Draft events of one document, in reading order."""
+    dct = dct_value(document)
+    timexes = [m for m in mentions if m.kind == "timex"]
+    entities = [m for m in mentions if m.kind == "entity"]
+    para_starts = [document.start + p for p in _paragraph_starts(text, document.start, document.end)]
+    drafts: list[Draft] = []
+    current: Draft | None = None  # the event the narrative is at
+    ti = ei = 0
+    for sent in sorted(sentences, key=lambda s: s.start):
+        s0, s1 = _trim(text, sent.start, sent.end)
+        if s1 <= s0:
+            continue
+        in_t: list[Mention] = []
+        while ti < len(timexes) and timexes[ti].start < s1:
+            if timexes[ti].start >= s0:
+                in_t.append(timexes[ti])
+            ti += 1
+        in_e: list[Mention] = []
+        while ei < len(entities) and entities[ei].start < s1:
+            if entities[ei].start >= s0:
+                in_e.append(entities[ei])
+            ei += 1
+        sentence_text = text[s0:s1]
+        if len(_WORD.findall(sentence_text)) < MIN_WORDS:
+            continue
+        if any((m.type == "TIME" or m.anchor == "absolute") and (m.end - m.start) >= 0.6 * (s1 - s0) for m in in_t):
+            continue  # a dateline
+        paragraph = bisect_right(para_starts, s0)
+        names = _names(in_e, canonical, entity_types)
+        found = _sentence_dates(text, s0, in_t, dct, sentence_text)
+        if found:
+            for dv, basis, mention, moves, conf in found:
+                draft = Draft(dv, basis, document.id, document.file, [(s0, s1)], sentence_text,
+                              date_mention=mention, confidence=conf, paragraph=paragraph)
+                draft.add_names(names)
+                named = names["named_events"]
+                if named and mention is not None and _inside_name(text, mention):
+                    draft.key = named[0]
+                drafts.append(draft)
+                if moves:
+                    current = draft
+            continue
+        if in_t and current is not None and all(m.anchor and m.anchor.startswith("narrative") for m in in_t):
+            _join(current, s0, s1, names, paragraph)
+            continue
+        if in_t:
+            continue  # only vague or unresolvable expressions: not an event of its own
+        if current is None or paragraph - current.paragraph > JOIN_PARAGRAPHS:
+            continue
+        if _links(current, names, sentence_text, text):
+            _join(current, s0, s1, names, paragraph)
+        elif sent.past and (names["actors"] or names["orgs"]):
+            draft = Draft(current.date, "narrative", document.id, document.file, [(s0, s1)], sentence_text,
+                          confidence=0.45, paragraph=paragraph)
+            draft.date = DateValue(**{**current.date.to_dict(), "anchor": f"narrative:{current.date.value}"})
+            draft.add_names(names)
+            drafts.append(draft)
+    return drafts
+
+
+def _join(draft: Draft, s0: int, s1: int, names: dict[str, list[str]], paragraph: int) -> None:
+    draft.sentences.append((s0, s1))
+    draft.add_names(names)
+    draft.paragraph = paragraph
+
+
+def _links(draft: Draft, names: dict[str, list[str]], sentence_text: str, text: str) -> bool:
+    """Does an undated sentence continue the event: shared participants or a definite reference?"""
+    mine = {n for role in ("actors", "orgs", "named_events") for n in names[role]}
+    if mine & draft.participants():
+        return True
+    event_stems = _stems(draft.first_text)
+    return any(m.group(1).lower()[:6] in event_stems for m in _DEFINITE_NP.finditer(sentence_text))
+
+
+def _names(mentions: list[Mention], canonical: dict, entity_types: dict[str, str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {r: [] for r in ROLE_OF_TYPE.values()}
+    for m in mentions:
+        name = canonical.get((m.doc, m.start, m.end))
+        if not name:
+            continue
+        role = ROLE_OF_TYPE.get(entity_types.get(name, ""))
+        if role and name not in out[role]:
+            out[role].append(name)
+    return out
+
+
+def _inside_name(text: str, m: Mention) -> bool:
+    """A year written inside a name ("Exercise-2017"), not a date in its own right."""
+    before = text[max(0, m.start - 2) : m.start]
+    return bool(before) and (before[-1] in "-–" or before.endswith("- ") or before[-1].isalpha())
+
+
+def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | None, sentence_text: str):
+    """(date, basis, mention, moves the narrative, confidence) for each happening the sentence dates."""
+    dated: list[tuple[DateValue, Mention]] = []
+    i = 0
+    while i < len(in_t):
+        m = in_t[i]
+        dv = interval(m.value, m.end_value, text=m.text, anchor=m.anchor) if m.value and m.type in ("DATE", "TIME") else None
+        if dv is not None and i + 1 < len(in_t):
+            nxt = in_t[i + 1]
+            between = text[m.end : nxt.start]
+            before = text[max(s0, m.start - 12) : m.start]
+            if _RANGE_JOINER.match(between) and _RANGE_OPENER.search(before) and nxt.value:
+                end = interval(nxt.value, nxt.end_value)
+                if end is not None and end.end >= dv.start:
+                    dv = interval(m.value, nxt.end_value or nxt.value, text=text[m.start : nxt.end], anchor=m.anchor)
+                    i += 1
+        if dv is not None:
+            dated.append((dv, m))
+        i += 1
+    # A coarse date that contains a finer one in the same sentence adds nothing.
+    dated = [
+        (dv, m) for dv, m in dated
+        if not any(o is not dv and o.start >= dv.start and o.end <= dv.end
+                   and (o.start, o.end) != (dv.start, dv.end) for o, _ in dated)
+    ]
+    out = []
+    for dv, m in dated:
+        before = text[max(s0, m.start - 8) : m.start]
+        since = bool(_SINCE.search(before))
+        if since and dct is not None and dct.end >= dv.start:
+            dv = interval(dv.value, dct.value, text=m.text, anchor=m.anchor)
+        if (dct is not None and dv.precision == "year" and dv.value == dct.value[:4]
+                and PRECISION_RANK[dct.precision] < PRECISION_RANK["year"] and _FUTURE_CUE.search(sentence_text)):
+            dv = DateValue(dct.value, dct.start, dv.end, dct.precision, m.text, f"dct:{dct.value}", dv.value)
+        narrative = bool(m.anchor and m.anchor.startswith("narrative"))
+        basis = "explicit"
+        conf = {"day": 0.9, "month": 0.8, "year": 0.7, "decade": 0.6}[dv.precision]
+        if narrative:
+            conf -= 0.15
+        out.append((dv, basis, m, not since, conf))
+    if out or dct is None:
+        return out
+    for m in in_t:
+        if m.type == "DURATION" and m.value:
+            before = text[max(s0, m.start - 30) : m.start]
+            if _DURATION_CUE.search(before) or re.search(r"\b(?:past|last)\b", m.text, re.I):
+                dv = duration_interval(m.value, dct, m.text)
+                if dv is not None:
+                    out.append((dv, "explicit", m, False, 0.5))
+    if out:
+        return out
+    refs = [m for m in in_t if m.value in ("PRESENT_REF", "PAST_REF") and not (m.anchor or "").startswith("narrative")]
+    if refs or (not in_t and _PRESENT_CUE.search(sentence_text)):
+        dv = DateValue(**{**dct.to_dict(), "text": refs[0].text if refs else "", "anchor": f"dct:{dct.value}"})
+        out.append((dv, "dct", refs[0] if refs else None, False, 0.35))
+    return out
+
+
+def first_day(value: str) -> str:
+    b = bounds(value)
+    return b[0].isoformat() if b else ""

@@ -1,0 +1,121 @@
+"""TIMEX3 values as inclusive calendar intervals with a precision (pure, no imports of note)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from bbc_timeline.errors import UsageError
+from bbc_timeline.models import DateValue
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
+
+
+def _month_end(y: int, m: int) -> date:
+    while m > 12:
+        y, m = y + 1, m - 12
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def bounds(value: str) -> tuple[date, date, str] | None:
+    """(first day, last day, precision) of a TIMEX3 date value, or None if it has no place in time."""
+    try:
+        if m := _DAY.match(value):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d, "day"
+        if m := _MONTH.match(value):
+            y, mo = int(m[1]), int(m[2])
+            return date(y, mo, 1), _month_end(y, mo), "month"
+        if m := _YEAR.match(value):
+            y = int(m[1])
+            return date(y, 1, 1), date(y, 12, 31), "year"
+        if m := _DECADE.match(value):
+            y = int(m[1]) * 10
+            return date(y, 1, 1), date(y + 9, 12, 31), "decade"
+        if m := _QUARTER.match(value):
+            y, q = int(m[1]), int(m[2])
+            return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "month"
+        if m := _HALF.match(value):
+            y, h = int(m[1]), int(m[2])
+            return date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "month"
+        if m := _SEASON.match(value):
+            y, (a, b) = int(m[1]), _SEASON_MONTHS[m[2]]
+            return date(y, a, 1), _month_end(y, b), "month"
+        if m := _WEEK.match(value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + timedelta(days=6), "day"
+    except ValueError:
+        return None
+    return None
+
+
+def interval(value: str, end_value: str | None = None, text: str = "", anchor: str | None = None) -> DateValue | None:
+    """The DateValue of a TIMEX3 value (and optional range end); None for durations and unknowns."""
+    b = bounds(value)
+    if b is None:
+        return None
+    start, end, precision = b
+    kept_end = None
+    if end_value:
+        e = bounds(end_value)
+        if e is not None and e[1] >= start:
+            end = e[1]
+            kept_end = _at_precision(end_value, e[2])
+    return DateValue(
+        value=_at_precision(value, precision),
+        start=start.isoformat(),
+        end=end.isoformat(),
+        precision=precision,
+        text=text,
+        anchor=anchor,
+        end_value=kept_end,
+    )
+
+
+def _at_precision(value: str, precision: str) -> str:
+    if "T" in value:
+        value = value.split("T", 1)[0]
+    if precision == "day" and _DAY.match(value):
+        return value
+    if precision == "month" and (_MONTH.match(value) or _DAY.match(value)):
+        return value[:7]
+    if precision == "year" and re.match(r"^\d{4}", value):
+        return value[:4]
+    if precision == "decade" and re.match(r"^\d{3}", value):
+        return value[:3]
+    return value
+
+
+def parse_bound(text: str, side: str) -> str:
+    """A --since/--until value (2017, 2017-07, 2017-07-25) as an inclusive ISO date.
+
+    `side` is "start" (first day of the period) or "end" (last day).
+    """
+    t = text.strip()
+    b = bounds(t) if re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", t) else None
+    if b is None:
+        raise UsageError(f"'{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return (b[0] if side == "start" else b[1]).isoformat()
+
+
+def display(date_value: DateValue) -> str:
+    """A date as people read it, at its precision: 2017-07, 2017-07-11 – 18, 2020-08-09 – 2020-10."""
+    first = date_value.value
+    if date_value.precision == "decade":
+        first = f"{first[:3]}0s"
+    last = date_value.end_value
+    if not last:
+        return first
+    if len(first) == 10 and len(last) == 10 and first[:7] == last[:7]:
+        return f"{first} – {last[8:]}"
+    return f"{first} – {last}"

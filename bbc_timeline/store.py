@@ -1,0 +1,385 @@
+"""The SQLite store: the only module that speaks SQL.
+
+Per-file transactions keep the store whole if an ingest is interrupted; the
+resolved layer (entities, events) is rewritten in one transaction after the
+documents are in.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bbc_timeline.errors import StoreError
+from bbc_timeline.models import Document, Entity, Event, Mention, Sentence
+
+SCHEMA_V1 = """
+CREATE TABLE files (
+    path TEXT PRIMARY KEY,          -- resolved absolute path: identity of a source file
+    name TEXT NOT NULL,             -- relative name as given at ingest (the contract's `file`)
+    sha256 TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    data TEXT NOT NULL              -- Document.to_dict()
+);
+CREATE INDEX documents_path ON documents(path);
+CREATE TABLE mentions (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    data TEXT NOT NULL              -- Mention.to_dict()
+);
+CREATE INDEX mentions_doc ON mentions(doc, start);
+CREATE TABLE sentences (
+    doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    past INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sentences_doc ON sentences(doc, start);
+CREATE TABLE entities (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    data TEXT NOT NULL              -- Entity.to_dict()
+);
+CREATE TABLE entity_names (         -- every alias, lower-cased, for lookup
+    name TEXT NOT NULL,
+    entity TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE
+);
+CREATE INDEX entity_names_name ON entity_names(name);
+CREATE TABLE canonical (            -- mention -> canonical entity name
+    doc TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    name TEXT NOT NULL
+);
+CREATE INDEX canonical_doc ON canonical(doc);
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    date_start TEXT NOT NULL,
+    date_end TEXT NOT NULL,
+    position INTEGER NOT NULL,      -- chronological order
+    n_sources INTEGER NOT NULL,
+    data TEXT NOT NULL              -- Event.to_dict()
+);
+CREATE INDEX events_dates ON events(date_start, date_end);
+CREATE TABLE event_names (          -- participants, lower-cased, for --actor/--org
+    event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,             -- actor | org | place | event
+    name TEXT NOT NULL
+);
+CREATE INDEX event_names_name ON event_names(name, role);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def _migration_1(conn: sqlite3.Connection) -> None:
+    # statement by statement: executescript() would commit the open transaction
+    for statement in SCHEMA_V1.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1]
+APPLICATION_ID = 0x42424354  # "BBCT": marks a file as a timeline store
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    path: str
+    name: str
+    sha256: str
+
+
+class Store:
+    """A timeline store on disk."""
+
+    def __init__(self, path: Path, *, readonly: bool = False):
+        self.path = Path(path)
+        self.readonly = readonly
+        self.conn = self._connect()
+
+    # -- opening -------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        if self.readonly:
+            if not self.path.exists():
+                raise StoreError(f"{self.path}: no timeline store here yet; run `timeline ingest PATH` first")
+            uri = f"file:{self.path.resolve()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        else:
+            if self.path.is_dir():
+                raise StoreError(f"{self.path}: is a folder, not a store file")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, isolation_level=None)
+            except (OSError, sqlite3.Error) as e:
+                raise StoreError(f"{self.path}: cannot open store ({e})") from None
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise StoreError(f"{self.path}: not a timeline store (not an SQLite database)") from None
+        if tables and app_id != APPLICATION_ID:
+            conn.close()
+            raise StoreError(f"{self.path}: an SQLite database, but not a timeline store")
+        if version > len(MIGRATIONS):
+            conn.close()
+            raise StoreError(f"{self.path}: made by a newer bbc_timeline (schema {version})")
+        if version < len(MIGRATIONS):
+            if self.readonly:
+                conn.close()
+                raise StoreError(f"{self.path}: store needs an upgrade; run `timeline ingest` once")
+            self._migrate(conn, version)
+        return conn
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection, version: int) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+                step(conn)
+                conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing, Ctrl-C included."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # -- files and documents -------------------------------------------
+    def file_hashes(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT path, sha256 FROM files"))
+
+    def used_doc_ids(self) -> dict[str, str]:
+        """Document id -> the file path that owns it."""
+        return dict(self.conn.execute("SELECT id, path FROM documents"))
+
+    def replace_file(
+        self,
+        path: str,
+        name: str,
+        sha256: str,
+        encoding: str,
+        text: str,
+        documents: list[Document],
+        mentions: Iterable[Mention],
+        sentences: Iterable[Sentence],
+    ) -> None:
+        """Write one file's documents, mentions and sentences, replacing any old version."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM files WHERE path = ?", (path,))
+            c.execute(
+                "INSERT INTO files(path, name, sha256, encoding, text) VALUES (?, ?, ?, ?, ?)",
+                (path, name, sha256, encoding, text),
+            )
+            c.executemany(
+                "INSERT INTO documents(id, path, position, data) VALUES (?, ?, ?, ?)",
+                [(d.id, path, i, json.dumps(d.to_dict())) for i, d in enumerate(documents)],
+            )
+            c.executemany(
+                'INSERT INTO mentions(doc, kind, start, "end", data) VALUES (?, ?, ?, ?, ?)',
+                [(m.doc, m.kind, m.start, m.end, json.dumps(m.to_dict())) for m in mentions],
+            )
+            c.executemany(
+                'INSERT INTO sentences(doc, start, "end", past) VALUES (?, ?, ?, ?)',
+                [(s.doc, s.start, s.end, int(s.past)) for s in sentences],
+            )
+            self._set_meta(c, "resolved", "0")
+
+    def documents(self) -> list[tuple[Document, str]]:
+        """Every document with its file's relative name, in ingest order."""
+        rows = self.conn.execute(
+            "SELECT d.data, f.name FROM documents d JOIN files f ON f.path = d.path ORDER BY f.name, d.position"
+        )
+        return [(Document.from_dict(json.loads(data)), name) for data, name in rows]
+
+    def file_text(self, doc_id: str) -> str:
+        row = self.conn.execute(
+            "SELECT f.text FROM documents d JOIN files f ON f.path = d.path WHERE d.id = ?", (doc_id,)
+        ).fetchone()
+        return row[0] if row else ""
+
+    def iter_document_bundles(self) -> Iterator[tuple[Document, str, list[Mention], list[Sentence]]]:
+        """(document, file text, mentions, sentences) one document at a time."""
+        for doc, _name in self.documents():
+            text = self.file_text(doc.id)
+            yield doc, text, self.mentions(doc.id), self.sentences(doc.id)
+
+    def mentions(self, doc_id: str | None = None, kind: str | None = None) -> list[Mention]:
+        sql, args = "SELECT data FROM mentions WHERE 1=1", []
+        if doc_id is not None:
+            sql += " AND doc = ?"
+            args.append(doc_id)
+        if kind is not None:
+            sql += " AND kind = ?"
+            args.append(kind)
+        sql += " ORDER BY doc, start, \"end\""
+        return [Mention.from_dict(json.loads(r[0])) for r in self.conn.execute(sql, args)]
+
+    def entity_mentions_in_order(self) -> list[Mention]:
+        """Entity mentions in document order then offset, for the resolver."""
+        rows = self.conn.execute(
+            "SELECT m.data FROM mentions m JOIN documents d ON d.id = m.doc JOIN files f ON f.path = d.path "
+            "WHERE m.kind = 'entity' ORDER BY f.name, d.position, m.start"
+        )
+        return [Mention.from_dict(json.loads(r[0])) for r in rows]
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        rows = self.conn.execute('SELECT start, "end", past FROM sentences WHERE doc = ? ORDER BY start', (doc_id,))
+        return [Sentence(doc_id, s, e, bool(p)) for s, e, p in rows]
+
+    # -- the resolved layer ----------------------------------------------
+    def write_resolution(
+        self, entities: list[Entity], canonical: dict[tuple[str, int, int], str], events: list[Event]
+    ) -> None:
+        """Replace entities, mention names and events in one transaction."""
+        with self.transaction() as c:
+            for table in ("entity_names", "entities", "canonical", "event_names", "events"):
+                c.execute(f"DELETE FROM {table}")
+            c.executemany(
+                "INSERT INTO entities(id, type, name, data) VALUES (?, ?, ?, ?)",
+                [(e.id, e.type, e.name, json.dumps(e.to_dict())) for e in entities],
+            )
+            names = set()
+            for e in entities:
+                for alias in {e.name, *e.aliases}:
+                    names.add((alias.lower(), e.id))
+            c.executemany("INSERT INTO entity_names(name, entity) VALUES (?, ?)", sorted(names))
+            c.executemany(
+                'INSERT INTO canonical(doc, start, "end", name) VALUES (?, ?, ?, ?)',
+                [(d, s, e, n) for (d, s, e), n in canonical.items() if n],
+            )
+            c.executemany(
+                "INSERT INTO events(id, date_start, date_end, position, n_sources, data) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (ev.id, ev.date.start, ev.date.end, i, len(ev.sources), json.dumps(ev.to_dict()))
+                    for i, ev in enumerate(events)
+                ],
+            )
+            rows = []
+            for ev in events:
+                for role, names_ in (
+                    ("actor", ev.actors),
+                    ("org", ev.orgs),
+                    ("place", ev.places),
+                    ("event", ev.named_events),
+                ):
+                    rows += [(ev.id, role, n.lower()) for n in names_]
+            c.executemany("INSERT INTO event_names(event, role, name) VALUES (?, ?, ?)", rows)
+            self._set_meta(c, "resolved", "1")
+
+    def is_resolved(self) -> bool:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'resolved'").fetchone()
+        return row is None or row[0] == "1"
+
+    @staticmethod
+    def _set_meta(c: sqlite3.Connection, key: str, value: str) -> None:
+        c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def entities(self, type_: str | None = None) -> list[Entity]:
+        sql, args = "SELECT data FROM entities", []
+        if type_:
+            sql += " WHERE type = ?"
+            args.append(type_)
+        sql += " ORDER BY type, name"
+        return [Entity.from_dict(json.loads(r[0])) for r in self.conn.execute(sql, args)]
+
+    def entity_ids_by_alias(self, name: str) -> list[str]:
+        rows = self.conn.execute("SELECT DISTINCT entity FROM entity_names WHERE name = ?", (name.lower(),))
+        return [r[0] for r in rows]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        row = self.conn.execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return Entity.from_dict(json.loads(row[0])) if row else None
+
+    def all_aliases(self) -> list[tuple[str, str]]:
+        return list(self.conn.execute("SELECT name, entity FROM entity_names"))
+
+    def canonical_names(self, doc_id: str | None = None) -> dict[tuple[str, int, int], str]:
+        sql, args = 'SELECT doc, start, "end", name FROM canonical', []
+        if doc_id is not None:
+            sql += " WHERE doc = ?"
+            args.append(doc_id)
+        return {(d, s, e): n for d, s, e, n in self.conn.execute(sql, args)}
+
+    def events(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        names: Iterable[tuple[str, str]] = (),
+        min_sources: int = 1,
+        limit: int | None = None,
+        text_words: Iterable[str] = (),
+    ) -> list[Event]:
+        """Events whose interval overlaps [since, until], in chronological order.
+
+        `since`/`until` are inclusive ISO dates; `names` are (role, lower-cased name)
+        pairs that must all be present.
+        """
+        sql = "SELECT data FROM events e WHERE n_sources >= ?"
+        args: list = [min_sources]
+        if since:
+            sql += " AND date_end >= ?"
+            args.append(since)
+        if until:
+            sql += " AND date_start <= ?"
+            args.append(until)
+        for role, name in names:
+            sql += " AND EXISTS (SELECT 1 FROM event_names n WHERE n.event = e.id AND n.role = ? AND n.name = ?)"
+            args += [role, name]
+        for word in text_words:
+            sql += " AND instr(lower(data), ?) > 0"
+            args.append(word.lower())
+        sql += " ORDER BY position"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [Event.from_dict(json.loads(r[0])) for r in self.conn.execute(sql, args)]
+
+    def event(self, event_id: str) -> Event | None:
+        row = self.conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+        return Event.from_dict(json.loads(row[0])) if row else None
+
+    def event_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM events ORDER BY position")]
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("files", "documents", "mentions", "entities", "events"):
+            out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return out
