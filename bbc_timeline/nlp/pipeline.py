@@ -61,6 +61,24 @@ def model_name(nlp: Any) -> str:
     return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
 
 
+def _lines(doc: Any, sent: Any) -> Iterator[tuple[int, int, bool]]:
+    """A sentence split at line breaks: in news text a line break always ends a sentence
+    (headings, datelines and captions stand on lines of their own)."""
+    start = sent.start_char
+    text = doc.text
+    for i in range(sent.start_char, sent.end_char):
+        if text[i] == "\n":
+            if text[start:i].strip():
+                yield start, i, _past(sent, start, i)
+            start = i + 1
+    if text[start : sent.end_char].strip():
+        yield start, sent.end_char, _past(sent, start, sent.end_char)
+
+
+def _past(sent: Any, start: int, end: int) -> bool:
+    return any(t.tag_ == "VBD" for t in sent if start <= t.idx < end)
+
+
 def analyse(
     nlp: Any, items: Iterable[tuple[str, Any]], *, batch_size: int = 32, workers: int = 1
 ) -> Iterator[tuple[Analysis, Any]]:
@@ -71,7 +89,8 @@ def analyse(
     for doc, ctx in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process):
         doc_id, offset = ctx[0], ctx[1]
         sentences = [
-            Sentence(doc_id, s.start_char + offset, s.end_char + offset, any(t.tag_ == "VBD" for t in s))
+            Sentence(doc_id, a + offset, b + offset, past)
             for s in doc.sents
+            for a, b, past in _lines(doc, s)
         ]
         yield Analysis(sentences, entity_mentions(doc, doc_id, offset)), ctx

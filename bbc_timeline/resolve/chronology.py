@@ -17,7 +17,8 @@ _STOP = frozenset(
     "that this with from have were been which their there they them will would could should about into "
     "than then also only such more most other some what when where while after before said says".split()
 )
-MERGE_SIMILARITY = 0.22  # share of content stems two reports of one happening have in common
+MERGE_SIMILARITY = 0.22
+MIN_COMMON_WORDS = 3  # share of content stems two reports of one happening have in common
 
 
 def build_chronology(
@@ -88,10 +89,15 @@ def merge_groups(drafts: list[Draft]) -> list[list[int]]:
                 if a.doc == b.doc or not _dates_compatible(a.date, b.date):
                     continue
                 shared = a.participants() & b.participants()
+                common = len(content[i] & content[j])
                 sim = _similarity(content[i], content[j])
                 places = set(a.names["places"]) & set(b.names["places"])
-                if (shared and sim >= MERGE_SIMILARITY / 2) or (places and sim >= MERGE_SIMILARITY) \
-                        or sim >= 2 * MERGE_SIMILARITY:
+                same_precision = a.date.precision == b.date.precision
+                if common < MIN_COMMON_WORDS:
+                    continue
+                if (shared and sim >= MERGE_SIMILARITY / 2) or (
+                    same_precision and ((places and sim >= MERGE_SIMILARITY) or sim >= 2 * MERGE_SIMILARITY)
+                ):
                     union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(drafts)):

@@ -144,8 +144,10 @@ def document_events(
     timexes = [m for m in mentions if m.kind == "timex"]
     entities = [m for m in mentions if m.kind == "entity"]
     para_starts = [document.start + p for p in _paragraph_starts(text, document.start, document.end)]
+    timexes = [m for m in timexes if not _is_dateline(document, m)]
     drafts: list[Draft] = []
     current: Draft | None = None  # the event the narrative is at
+    topic: tuple[int, str] | None = None  # (paragraph, last person named): who "he" or "the president" is
     ti = ei = 0
     for sent in sorted(sentences, key=lambda s: s.start):
         s0, s1 = _trim(text, sent.start, sent.end)
@@ -168,8 +170,19 @@ def document_events(
             continue  # a dateline
         paragraph = bisect_right(para_starts, s0)
         names = _names(in_e, canonical, entity_types)
+        if topic is not None and topic[0] != paragraph:
+            topic = None
+        if not names["actors"] and topic is not None:
+            names["actors"] = [topic[1]]  # the paragraph's person: "this president", "his rule"
+        if names["actors"]:
+            topic = (paragraph, names["actors"][-1])
+        near = current is not None and paragraph - current.paragraph <= JOIN_PARAGRAPHS
+        if current is not None and near and in_t and all(_continues(m, current) for m in in_t):
+            _join(current, s0, s1, names, paragraph)  # "at the time", "earlier": the same happening
+            continue
         found = _sentence_dates(text, s0, in_t, dct, sentence_text)
-        if found:
+        dct_only = bool(found) and all(basis == "dct" for _, basis, _, _, _ in found)
+        if found and not (dct_only and near and current is not None and _links(current, names, sentence_text)):
             for dv, basis, mention, moves, conf in found:
                 draft = Draft(dv, basis, document.id, document.file, [(s0, s1)], sentence_text,
                               date_mention=mention, confidence=conf, paragraph=paragraph)
@@ -181,14 +194,9 @@ def document_events(
                 if moves:
                     current = draft
             continue
-        if in_t and current is not None and all(m.anchor and m.anchor.startswith("narrative") for m in in_t):
-            _join(current, s0, s1, names, paragraph)
-            continue
-        if in_t:
-            continue  # only vague or unresolvable expressions: not an event of its own
-        if current is None or paragraph - current.paragraph > JOIN_PARAGRAPHS:
-            continue
-        if _links(current, names, sentence_text, text):
+        if current is None or not near or (in_t and not found):
+            continue  # nothing to continue, or only vague expressions: not an event of its own
+        if _links(current, names, sentence_text):
             _join(current, s0, s1, names, paragraph)
         elif sent.past and (names["actors"] or names["orgs"]):
             draft = Draft(current.date, "narrative", document.id, document.file, [(s0, s1)], sentence_text,
@@ -199,13 +207,32 @@ def document_events(
     return drafts
 
 
+_ELABORATION = re.compile(r"^(?:the time|that time|then|earlier|previously|before|before that)$", re.I)
+
+
+def _continues(m: Mention, current: Draft) -> bool:
+    """An anaphoric expression that points back at the happening being told, not a new one."""
+    if not _ELABORATION.match(m.text.strip()):
+        return False
+    return m.value in ("PAST_REF", current.date.value) or (m.anchor or "").startswith("narrative")
+
+
+def _is_dateline(document: Document, m: Mention) -> bool:
+    """The article's own dateline is its publication date, not the date of a happening."""
+    if document.published_basis != "dateline" or not document.published:
+        return False
+    near_top = m.start - document.start < 400
+    written_out = m.type == "TIME" or m.anchor in (None, "absolute")
+    return near_top and written_out and bool(m.value) and m.value.split("T")[0] == document.published.split("T")[0]
+
+
 def _join(draft: Draft, s0: int, s1: int, names: dict[str, list[str]], paragraph: int) -> None:
     draft.sentences.append((s0, s1))
     draft.add_names(names)
     draft.paragraph = paragraph
 
 
-def _links(draft: Draft, names: dict[str, list[str]], sentence_text: str, text: str) -> bool:
+def _links(draft: Draft, names: dict[str, list[str]], sentence_text: str) -> bool:
     """Does an undated sentence continue the event: shared participants or a definite reference?"""
     mine = {n for role in ("actors", "orgs", "named_events") for n in names[role]}
     if mine & draft.participants():
@@ -272,7 +299,7 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
         if narrative:
             conf -= 0.15
         out.append((dv, basis, m, not since, conf))
-    if out or dct is None:
+    if dct is None:
         return out
     for m in in_t:
         if m.type == "DURATION" and m.value:

@@ -1,0 +1,319 @@
+"""Person names: titles, cleaning, and romanisation-aware comparison.
+
+Belarusian, Russian and Ukrainian names reach English news in several
+romanisations (Lukashenka / Lukashenko, Aliaksandr / Alexander / Aleksandr,
+Yanukovych / Yanukovich). `fold` maps a name to a key on which such spellings
+agree and records which rules it used, so a merge can be explained. Given
+names also go through a variant table. Pure functions, no spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Military and police ranks, longest first where one contains another.
+RANKS = (
+    "colonel general", "lieutenant general", "major general", "brigadier general", "general of the army",
+    "lieutenant colonel", "vice admiral", "rear admiral", "field marshal", "marshal", "general", "colonel",
+    "major", "captain", "lieutenant", "sergeant", "corporal", "admiral", "commodore", "brigadier",
+    "police colonel", "police general", "police major", "justice colonel",
+)
+# Offices and roles that precede or follow a name.
+OFFICES = (
+    "president", "vice president", "vice-president", "prime minister", "premier", "chancellor", "minister",
+    "foreign minister", "defence minister", "defense minister", "interior minister", "finance minister",
+    "secretary", "secretary of state", "secretary general", "secretary-general", "general secretary",
+    "state secretary", "ambassador", "envoy", "consul", "spokesman", "spokeswoman", "spokesperson",
+    "chairman", "chairwoman", "chairperson", "chair", "chief", "head", "director", "director general",
+    "director-general", "commander", "commander-in-chief", "chief of staff", "chief of the general staff",
+    "governor", "mayor", "senator", "congressman", "congresswoman", "king", "queen", "prince", "princess",
+    "emperor", "pope", "patriarch", "archbishop", "bishop", "sheikh", "emir", "sultan", "leader", "judge",
+    "prosecutor", "prosecutor general", "prosecutor-general", "attorney general", "speaker", "lawmaker",
+    "ceo", "founder", "editor", "professor", "chief executive", "inspector", "commissioner",
+    "superintendent", "rector", "dean", "vice-premier", "deputy prime minister", "officer", "adviser",
+    "advisor", "aide", "counsellor", "councillor", "representative", "delegate", "candidate",
+)
+HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "madam", "mister", "comrade")
+# Words that qualify an office: "Deputy Chairman", "First Vice Premier".
+MODIFIERS = ("deputy", "vice", "first", "acting", "former", "senior", "assistant", "interim", "chief", "late",
+             "then", "ex", "ex-", "honorary", "executive", "general", "state", "foreign", "defence", "defense",
+             "interior", "finance", "justice", "economy", "prime")
+# Offices followed by "of X" that form a fixed title ("Secretary of State").
+COMPOUND_TITLES = ("secretary of state", "chief of staff", "chief of the general staff", "head of state",
+                   "head of government", "minister of state", "secretary of defense", "secretary of defence",
+                   "attorney general", "minister of defence", "minister of defense")
+
+
+
+def _core(phrase: str) -> list[str]:
+    """The words of a title before any "of" complement: "secretary of state" -> ["secretary"]."""
+    return [w for w in re.split(r"[\s-]+", phrase.split(" of ")[0]) if w]
+
+
+_TITLE_WORDS = frozenset(w for phrase in (*RANKS, *OFFICES) for w in _core(phrase)) | frozenset(HONORIFICS)
+_RANK_HEADS = frozenset(_core(r)[-1] for r in RANKS)
+_OFFICE_HEADS = frozenset(_core(o)[-1] for o in OFFICES)
+_QUOTES = "\"“”«»„‘’'`"
+
+
+def is_title_word(word: str) -> bool:
+    """A word that can be part of a rank, office or honorific ("Colonel", "Chairman", "Mr")."""
+    w = word.lower().strip(".")
+    return w in _TITLE_WORDS or w in MODIFIERS or w in HONORIFICS
+
+
+def is_title_head(word: str) -> bool:
+    """A rank, office or honorific word that can carry a title on its own."""
+    w = word.lower().strip(".")
+    return w in _RANK_HEADS or w in _OFFICE_HEADS or w in HONORIFICS
+
+
+def is_rank_word(word: str) -> bool:
+    """A military or police rank word ("Colonel", "General")."""
+    return word.lower() in _RANK_HEADS
+
+
+def is_title_phrase(text: str) -> bool:
+    """True when every word of `text` is a title word: "Major-General", "Deputy Chairman"."""
+    words = [w for w in re.split(r"[\s\-‑–]+", text.strip()) if w and w.lower() not in ("of", "the")]
+    return bool(words) and all(is_title_word(w) for w in words) and any(is_title_head(w) for w in words)
+
+
+def clean_text(text: str) -> str:
+    """Surface cleanup shared by every entity type: quotes, possessive, leading "the", spaces."""
+    t = re.sub(r"\s+", " ", text).strip()
+    t = re.sub(r"[\"“”«»„]", "", t).strip()
+    t = re.sub(r"(?:['’]s|['’])$", "", t).strip()
+    while True:
+        new = re.sub(r"^(?:the|The|THE)\s+", "", t)
+        if new == t:
+            break
+        t = new
+    return t.strip(" ,;:.-'’‘`")
+
+
+def split_titles(name: str) -> tuple[tuple[str, ...], str]:
+    """Leading titles of a person name and the bare name: "Colonel-General Wang Ning" ->
+    (("Colonel-General",), "Wang Ning")."""
+    words = clean_text(name).split(" ")
+    i = 0
+    while i < len(words) - 1:
+        parts = [p for p in re.split(r"[-‑–]", words[i]) if p]
+        if parts and all(is_title_word(p) for p in parts):
+            i += 1
+        else:
+            break
+    title = " ".join(words[:i])
+    return ((title,) if title else ()), " ".join(words[i:])
+
+
+# ------------------------------------------------------------------ transliteration
+_LETTERS = {"č": "ch", "š": "sh", "ž": "zh", "ł": "l", "ŭ": "u", "ć": "ch", "ś": "s", "ź": "z", "ń": "n",
+            "ё": "e", "ß": "ss", "ø": "o", "æ": "ae", "đ": "d"}
+# (rule name, pattern, replacement); applied in order on a lower-case word.
+_RULES: tuple[tuple[str, str, str], ...] = (
+    ("x/ks", r"x", "ks"),
+    ("kh/h", r"kh", "h"),
+    ("shch/sch", r"shch", "sch"),
+    ("ts/tz", r"tz", "ts"),
+    ("w/v", r"w", "v"),
+    ("-ouski/-ovsky", r"ou(?=[bcdfghklmnpqrstvz]|$)", "ov"),
+    ("dz/d", r"^dz|dz(?=[iey])", "d"),
+    ("ts/t", r"ts(?=[iy])", "t"),
+    ("-enka/-enko", r"enka$", "enko"),
+    ("y/i", r"y", "i"),
+    ("j/i", r"j(?=[aeiou])", "i"),
+    ("ie/e", r"(?<=[bcdfghklmnpqrstvz])ie(?=[bcdfghklmnpqrstvz])", "e"),
+    ("ii/i", r"ii+", "i"),
+    ("ia/e", r"(?<=[bcdfghklmnpqrstvz])ia(?=[bcdfghklmnpqrstvz])", "e"),
+    ("ei/ey ending", r"ei$", "ei"),
+    ("double letters", r"([a-z])\1", r"\1"),
+    ("-er/-r ending", r"(?<=[bcdfgkpstvz])er$", "r"),
+)
+
+
+def _ascii(word: str) -> str:
+    w = "".join(_LETTERS.get(c, c) for c in word.lower())
+    w = unicodedata.normalize("NFKD", w)
+    return "".join(c for c in w if c.isalnum() and not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def fold_with_rules(word: str) -> tuple[str, frozenset[str]]:
+    """Transliteration key of one name word and the rules that changed it."""
+    w = _ascii(word)
+    used = set()
+    for name, pattern, repl in _RULES:
+        new = re.sub(pattern, repl, w)
+        if new != w:
+            used.add(name)
+            w = new
+    return w, frozenset(used)
+
+
+def fold(word: str) -> str:
+    """Transliteration key of one name word: "Lukashenka" and "Lukashenko" -> "lukashenko"."""
+    return fold_with_rules(word)[0]
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a folded word ("aliaksandr" -> "lksndr"); a coarse bucket key."""
+    return re.sub(r"[aeiou]", "", fold(word))
+
+
+# Given-name variants (general knowledge): each line is one name across romanisations.
+_GIVEN_NAME_GROUPS = """
+alexander aleksandr aliaksandr alyaksandr oleksandr olexander alexandr aleksander alexandre sasha
+alexei aleksei alexey aleksey aliaksei oleksiy oleksii alyaksei
+sergey sergei siarhei serhiy serhii sergiy sergii serge
+dmitry dmitri dmitriy dzmitry dmytro dmitrii
+vladimir uladzimir volodymyr wladimir vladimer
+viktor victor wiktor viktar
+nikolai nikolay mikalai mykola nicholas nikolaj
+mikhail mikhas mykhailo mikhailo michail
+andrei andrey andriy andrii andrej andrew
+yuri yury yuriy yurii iouri juri jury yury yuras
+pavel paval pavlo paul
+pyotr piotr petro petr peter pietro
+anatoly anatoli anatoliy anatolii anatol
+valery valeri valeriy valerii valer
+yevgeny evgeny evgeni yevgeni yauhen yevhen eugene jauhen
+grigory grigori ryhor hryhoriy hryhorii gregory
+konstantin kanstantsin kostiantyn kostyantyn constantine
+leonid leanid
+maksim maxim maksym
+nikita mikita mykyta
+oleg aleh oleh
+igor ihar ihor
+vitaly vitali vitaliy vitalii vital
+vasily vasili vasil vasyl vasiliy
+stanislav stanislau
+yaroslav yaraslau
+vyacheslav viachaslau viacheslav
+boris barys
+semyon siamion semen
+georgy georgi heorhiy heorhi
+svetlana sviatlana svitlana
+tatiana tatyana tatsiana tetiana
+natalia natalya natallia nataliya
+olga volha olha
+elena yelena alena olena
+ekaterina yekaterina katsiaryna kateryna
+maria mariya maryia mariia
+anna hanna ganna
+irina iryna
+yulia yuliya julia
+ludmila lyudmila liudmila
+joe joseph joey
+mike michael
+bill william will
+bob robert rob
+jim james jimmy
+tom thomas
+tony anthony
+dick richard rick
+ted edward ed
+chris christopher
+dan daniel
+steve stephen steven
+"""
+
+
+@lru_cache(maxsize=1)
+def _given_index() -> dict[str, frozenset[str]]:
+    idx: dict[str, set[str]] = {}
+    for line in _GIVEN_NAME_GROUPS.strip().splitlines():
+        group = line.split()
+        for g in group:
+            idx.setdefault(fold(g), set()).update(fold(x) for x in group)
+    return {k: frozenset(v) for k, v in idx.items()}
+
+
+def is_known_given_name(word: str) -> bool:
+    """True when `word` is in the given-name variant table."""
+    return fold(word) in _given_index()
+
+
+def given_key(word: str) -> str:
+    """A key shared by the variants of one given name ("Aliaksandr", "Alexander" -> same)."""
+    f = fold(word)
+    group = _given_index().get(f)
+    return min(group) if group else f
+
+
+def same_given(a: str, b: str) -> str | None:
+    """Why two given names are the same name (None when they are not)."""
+    if a.lower() == b.lower():
+        return "same given name"
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return _explain(a, b)
+    if fb in _given_index().get(fa, frozenset()):
+        return "given-name variants"
+    a1, b1 = a.rstrip("."), b.rstrip(".")
+    if (len(a1) == 1 and fb.startswith(a1.lower())) or (len(b1) == 1 and fa.startswith(b1.lower())):
+        return "initial"
+    return None
+
+
+def same_surname(a: str, b: str) -> str | None:
+    """Why two surnames are one romanised name (None when they are not)."""
+    if a.lower() == b.lower():
+        return "same surname"
+    if fold(a) == fold(b):
+        return _explain(a, b)
+    return None
+
+
+def _explain(a: str, b: str) -> str:
+    ra, rb = fold_with_rules(a)[1], fold_with_rules(b)[1]
+    rules = sorted(ra ^ rb) or sorted(ra | rb)
+    return "transliteration " + ", ".join(rules) if rules else "spelling"
+
+
+# ------------------------------------------------------------------ parsed names
+@dataclass(frozen=True)
+class PersonName:
+    """A cleaned person name split into words; the surname is the last word."""
+
+    text: str
+    words: tuple[str, ...]
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1] if self.words else ""
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        return self.words[:-1]
+
+    @property
+    def is_full(self) -> bool:
+        return len(self.words) >= 2
+
+
+def parse_person(text: str) -> tuple[PersonName, tuple[str, ...]]:
+    """Clean a person mention and split off its leading titles."""
+    titles, bare = split_titles(text)
+    bare = re.sub(r"\b(\w+)( \1\b)+", r"\1", bare)  # doubled words
+    words = tuple(w for w in bare.split(" ") if w)
+    return PersonName(" ".join(words), words), titles
+
+
+def compatible_given(a: PersonName, b: PersonName) -> str | None:
+    """Why the given names of two full names agree (first given name; middle names when both have them)."""
+    if not a.given or not b.given:
+        return "no given name"
+    why = same_given(a.given[0], b.given[0])
+    if why is None:
+        return None
+    if len(a.given) > 1 and len(b.given) > 1 and same_given(a.given[-1], b.given[-1]) is None:
+        return None
+    return why
+
+
+def is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1

@@ -1,0 +1,193 @@
+"""Organisation names: a key on which the usual ways of writing one name agree.
+
+"Belarusian Interior Ministry" and "Ministry of Internal Affairs of Belarus",
+or "PRC Ministry of Public Security", "Chinese Public Security Ministry" and
+"Ministry of Public Security of the People's Republic of China", get the same
+key: the country (from an adjective, an "of Country" phrase or an
+abbreviation), plus the remaining content words as a sorted bag (so word
+order does not matter), after synonyms ("Interior" = "Internal Affairs",
+"Defence" = "Defense"). The key also records the organisation's head noun
+("Ministry", "Bureau") so that a part is not mistaken for the whole. Pure
+functions, no spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bbc_timeline.resolve import places
+from bbc_timeline.resolve.names import clean_text
+
+# Nouns that head an organisation's name (singular; plurals are folded).
+ORG_HEADS = frozenset(
+    """ministry committee council commission bureau department agency service secretariat office directorate
+    administration inspectorate police troops forces army navy guard guards corps command militia institute
+    institution university academy college school corporation company bank fund union organization alliance
+    party parliament assembly congress senate government cabinet court tribunal procuracy foundation
+    association federation league center group board authority network movement front club society
+    chamber embassy consulate mission delegation commissariat staff headquarters division brigade regiment
+    battalion unit directorate holding concern enterprise plant factory agency daily times post news
+    television radio channel newspaper press treaty bloc coalition""".split()
+)
+_STOP = frozenset("of the for and in at on to by 's a an".split())
+_PREPOSITIONS = frozenset("of for to at on in under by".split())
+_PLURALS = {"ministries": "ministry", "committees": "committee", "councils": "council", "agencies": "agency",
+            "services": "service", "departments": "department", "bureaus": "bureau", "companies": "company",
+            "commissions": "commission", "offices": "office", "banks": "bank", "parties": "party"}
+_SPELLING = (("defence", "defense", "Defence ↔ Defense"), ("centre", "center", "British/American spelling"),
+             ("programme", "program", "British/American spelling"), ("labour", "labor", "British/American spelling"))
+
+
+@dataclass(frozen=True)
+class OrgKey:
+    """What an organisation name means, independent of how it is written."""
+
+    countries: tuple[str, ...]
+    words: tuple[str, ...]  # sorted content words, countries removed
+    head: str | None
+    rules: frozenset[str]  # normalisations applied, for the merge evidence
+    order: tuple[str, ...]  # content words in written order (to tell a word-order change)
+
+    @property
+    def bag(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The identity used for merging: countries and content words."""
+        return self.countries, self.words
+
+    @property
+    def is_bare_head(self) -> bool:
+        """A lone head noun ("the Alliance", "the Ministry"): a reference back, not a name."""
+        return len(self.words) == 1 and self.words[0] == self.head and not self.countries
+
+
+def _tokens(text: str) -> list[str]:
+    t = clean_text(text).replace("\u2019", "'").replace("`", "'")
+    t = re.sub(r"\b(\w+)( \1\b)+", r"\1", t, flags=re.I)  # "the the Ministry"
+    t = re.sub(r"\(.*?\)", " ", t)
+    return [w for w in re.split(r"[\s,]+", t.lower()) if w]
+
+
+@lru_cache(maxsize=1)
+def _country_phrases() -> dict[tuple[str, ...], str]:
+    return {tuple(p.split(" ")): c for p, c in places.country_phrases()}
+
+
+def _map_countries(words: list[str]) -> tuple[list[str], list[str], set[str]]:
+    """Replace country names, abbreviations and adjectives by a marker; return the countries found."""
+    phrases = _country_phrases()
+    out: list[str] = []
+    countries: list[str] = []
+    rules: set[str] = set()
+    i = 0
+    while i < len(words):
+        for n in range(min(6, len(words) - i), 0, -1):
+            gram = tuple(words[i:i + n])
+            country = phrases.get(gram)
+            kind = "abbreviation" if country and n == 1 and len(gram[0]) <= 4 and gram[0] != country.lower() else "name"
+            if country is None and n <= 2:
+                country = places.country_of_adjective(" ".join(gram))
+                kind = "adjective"
+            if country:
+                countries.append(country)
+                if kind == "adjective":
+                    rules.add("country adjective ↔ of Country")
+                elif kind == "abbreviation":
+                    rules.add(f"{' '.join(gram).upper()} = {country}")
+                elif " ".join(gram) != country.lower():
+                    written = " ".join(w if w in _STOP else w[:1].upper() + w[1:] for w in gram)
+                    rules.add(f"{written} = {country}")
+                out.append("§")
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out, countries, rules
+
+
+def _head(words: list[str]) -> str | None:
+    segments: list[list[str]] = [[]]
+    for w in words:
+        if w in _PREPOSITIONS:
+            segments.append([w])
+        else:
+            segments[-1].append(w)
+    last = words[-1] if words else ""
+    if len(segments) > 1 and last in ORG_HEADS and (len(segments[-1]) < 2 or segments[-1][1] != "the"):
+        return last
+    for w in reversed(segments[0]):
+        if w in ORG_HEADS:
+            return w
+    for w in reversed(words):
+        if w in ORG_HEADS:
+            return w
+    return None
+
+
+@lru_cache(maxsize=65536)
+def org_key(text: str) -> OrgKey:
+    """The normalised key of an organisation name."""
+    words = [_PLURALS.get(w, w) for w in _tokens(text)]
+    words, countries, rules = _map_countries(words)
+    words = [re.sub(r"'s$", "", w) for w in words]
+    words = [re.sub(r"isation$", "ization", w) for w in words]
+    for old, new, why in _SPELLING:
+        if old in words:
+            words = [new if w == old else w for w in words]
+            rules.add(why)
+    if "national" in words and "defense" in words:
+        words.remove("national")
+        rules.add("National Defense = Defense")
+    if "interior" in words:
+        i = words.index("interior")
+        words[i:i + 1] = [] if "internal" in words else ["internal"]
+        if "affairs" not in words:
+            words.append("affairs")
+        rules.add("Interior ↔ Internal Affairs")
+    if "foreign" in words and "ministry" in words and "affairs" not in words:
+        words.append("affairs")
+        rules.add("Foreign Ministry ↔ Ministry of Foreign Affairs")
+    content = [w for w in words if w not in _STOP and w != "§" and w]
+    return OrgKey(
+        countries=tuple(sorted(set(countries))),
+        words=tuple(sorted(content)),
+        head=_head([w for w in words if w != "§"]),
+        rules=frozenset(rules),
+        order=tuple(content),
+    )
+
+
+def explain(a: str, b: str) -> str:
+    """Why two organisation names with the same key were merged."""
+    ka, kb = org_key(a), org_key(b)
+    rules = sorted(ka.rules | kb.rules)
+    if ka.order != kb.order and sorted(ka.order) == sorted(kb.order):
+        rules.append("word order")
+    return ", ".join(rules) if rules else "same name"
+
+
+def initials(text: str) -> str:
+    """Initials of the content words: "Eurasian Economic Union" -> "EEU"."""
+    return "".join(w[0] for w in _tokens(text) if w not in _STOP and w[0].isalnum()).upper()
+
+
+def is_acronym(text: str) -> bool:
+    """An all-capitals short name such as "NATO" or "EEU"."""
+    t = clean_text(text).replace(".", "")
+    return 2 <= len(t) <= 8 and t.isalpha() and t.isupper()
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """True when the letters of `acronym` follow the initials of `name` in order, starting with the first."""
+    acr = clean_text(acronym).replace(".", "").upper()
+    ini = initials(name)
+    if not acr or not ini or acr[0] != ini[0]:
+        return False
+    it = iter(ini)
+    return all(ch in it for ch in acr)
+
+
+def has_org_head(text: str) -> bool:
+    """True when the name contains a head noun such as Ministry, Committee or Police."""
+    return any(_PLURALS.get(w, w) in ORG_HEADS for w in _tokens(text))

@@ -1,0 +1,47 @@
+"""`make bench`: every benchmark the issues ask for, in one run.
+
+Benchmarks that need ../shared (the gold and the public TIMEX corpora) say so
+and are skipped when it is not beside the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def run(title: str, args: list[str]) -> int:
+    print(f"\n=== {title} ===", flush=True)
+    return subprocess.run([sys.executable, *args]).returncode
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
+    ap.add_argument("--quick", action="store_true", help="smaller scale runs")
+    a = ap.parse_args()
+    codes = {
+        "query latency (issue 2)": run("query latency (issue 2)", [str(HERE / "query_latency.py")]),
+        "bundled corpus vs gold (issues 3-5)": run(
+            "bundled corpus vs gold (issues 3-5)", [str(HERE / "gold_score.py"), "--shared", a.shared]
+        ),
+    }
+    if (HERE / "timex_bench.py").exists():
+        codes["temporal benchmarks (issue 3)"] = run(
+            "temporal benchmarks (issue 3)", [str(HERE / "timex_bench.py"), "--shared", a.shared]
+        )
+    if (HERE / "scale_bench.py").exists():
+        sizes = ["--sizes", "200,1000"] if a.quick else []
+        codes["scale (issue 7)"] = run("scale (issue 7)", [str(HERE / "scale_bench.py"), *sizes])
+    print("\n=== summary ===")
+    for name, code in codes.items():
+        print(f"{'ok  ' if code == 0 else 'FAIL'} {name}")
+    return 0 if all(c == 0 for c in codes.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Event drafting and merging over hand-made mentions (no model)."""
+
+from bbc_timeline.models import Document, Mention, Sentence
+from bbc_timeline.resolve.chronology import build_chronology
+from bbc_timeline.resolve.events import document_events, duration_interval, dct_value
+
+
+def _sentences(doc_id: str, text: str) -> list[Sentence]:
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in ".\n" and i + 1 - start > 1:
+            if text[start : i + 1].strip():
+                out.append(Sentence(doc_id, start, i + 1, past=" was " in text[start:i] or "ed " in text[start:i]))
+            start = i + 1
+    return out
+
+
+def _timex(doc, text, words, value, type_="DATE", anchor="absolute", end_value=None, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Mention(doc, "timex", start, start + len(words), words, type_, value, end_value, anchor=anchor)
+
+
+def _ent(doc, text, words, label, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Mention(doc, "entity", start, start + len(words), words, label)
+
+
+def _bundle(doc_id, text, timexes, ents, published="2019-05-20"):
+    d = Document(doc_id, f"{doc_id}.txt", 0, len(text), "t", published, "dateline")
+    canonical = {(m.doc, m.start, m.end): m.text for m in ents}
+    return d, text, sorted(timexes + ents, key=lambda m: m.start), _sentences(doc_id, text), canonical
+
+
+TEXT = (
+    "On March 3, 2019, the Northland Defence Ministry signed a supply contract with Acme Corp.\n\n"
+    "Minister Anna Berg praised the contract at a briefing.\n\n"
+    "The same day, Acme Corp announced new hires in its home town.\n\n"
+    "Analysts think prices will rise again soon.\n"
+)
+
+
+def _drafts():
+    tx = [
+        _timex("a", TEXT, "March 3, 2019", "2019-03-03"),
+        _timex("a", TEXT, "The same day", "2019-03-03", anchor="narrative:2019-03-03"),
+    ]
+    ents = [
+        _ent("a", TEXT, "Northland Defence Ministry", "ORG"),
+        _ent("a", TEXT, "Acme Corp", "ORG"),
+        _ent("a", TEXT, "Anna Berg", "PERSON"),
+        _ent("a", TEXT, "Acme Corp", "ORG", nth=1),
+    ]
+    d, text, ms, sents, canonical = _bundle("a", TEXT, tx, ents)
+    types = {"Northland Defence Ministry": "org", "Acme Corp": "org", "Anna Berg": "person"}
+    return document_events(d, text, ms, sents, canonical, types)
+
+
+def test_dated_sentence_makes_an_event_and_a_linked_sentence_joins_it():
+    drafts = _drafts()
+    first = drafts[0]
+    assert first.date.value == "2019-03-03" and first.basis == "explicit"
+    assert "Anna Berg" in first.names["actors"]  # joined by the shared word "contract"
+    assert len(first.sentences) == 2
+    # "The same day" dates another happening against the narrative's date
+    second = drafts[1]
+    assert (second.date.value, second.date.anchor) == ("2019-03-03", "narrative:2019-03-03")
+    assert second.names["orgs"] == ["Acme Corp"]
+    assert len(drafts) == 2  # the opinion about prices is not an event
+
+
+def test_narrative_date_for_a_past_sentence_without_its_own_date():
+    text = (
+        "In June 2018 the Council of Ruritania approved the plan.\n\n"
+        "Later the envoy Marko Petrov was recalled by the Foreign Office.\n"
+    )
+    tx = [_timex("b", text, "June 2018", "2018-06")]
+    ents = [_ent("b", text, "Council of Ruritania", "ORG"), _ent("b", text, "Marko Petrov", "PERSON"),
+            _ent("b", text, "Foreign Office", "ORG")]
+    d, t, ms, sents, canonical = _bundle("b", text, tx, ents)
+    types = {"Council of Ruritania": "org", "Marko Petrov": "person", "Foreign Office": "org"}
+    drafts = document_events(d, t, ms, sents, canonical, types)
+    assert [(x.date.value, x.basis) for x in drafts] == [("2018-06", "explicit"), ("2018-06", "narrative")]
+    assert drafts[1].names["actors"] == ["Marko Petrov"]
+    assert drafts[1].confidence < drafts[0].confidence
+
+
+def test_range_from_until_and_since():
+    text = "From the fifth of last May until the current June, strikes went on across the country.\n"
+    tx = [_timex("c", text, "the fifth of last May", "2019-05-05", anchor="dct:2019-06"),
+          _timex("c", text, "the current June", "2019-06", anchor="dct:2019-06")]
+    d, t, ms, sents, canonical = _bundle("c", text, tx, [], published="2019-06")
+    (draft,) = document_events(d, t, ms, sents, canonical, {})
+    assert (draft.date.value, draft.date.start, draft.date.end) == ("2019-05-05", "2019-05-05", "2019-06-30")
+    text2 = "Since 2013 the bank has lent the government billions of dollars.\n"
+    d, t, ms, sents, canonical = _bundle("c2", text2, [_timex("c2", text2, "2013", "2013")], [], published="2019-06")
+    (draft,) = document_events(d, t, ms, sents, canonical, {})
+    assert (draft.date.value, draft.date.end) == ("2013", "2019-06-30")
+
+
+def test_duration_ending_at_publication():
+    dct = dct_value(Document("d", "d.txt", 0, 1, published="2017-07-31"))
+    assert duration_interval("P20Y", dct, "more than 20 years").value == "1997"
+    assert duration_interval("P1Y", dct, "the past year").value == "2016-07"
+    assert duration_interval("PXY", dct, "many years") is None
+    text = "For more than 20 years, the treaty was the basis of security in the region.\n"
+    tx = [_timex("e", text, "more than 20 years", "P20Y", type_="DURATION", anchor="duration")]
+    d, t, ms, sents, canonical = _bundle("e", text, tx, [], published="2017-07-31")
+    (draft,) = document_events(d, t, ms, sents, canonical, {})
+    assert (draft.date.value, draft.date.end) == ("1997", "2017-07-31")
+
+
+def test_dateline_and_headings_are_not_events():
+    text = "Short heading here\nJuly 31, 2017 13:12\n\nNothing dated is said in this body sentence at all.\n"
+    tx = [_timex("f", text, "July 31, 2017 13:12", "2017-07-31T13:12", type_="TIME")]
+    d, t, ms, sents, canonical = _bundle("f", text, tx, [])
+    assert document_events(d, t, ms, sents, canonical, {}) == []
+
+
+def test_same_happening_in_two_documents_is_one_event_with_two_sources():
+    t1 = "On May 2, 2019, the Northland Interior Ministry and Southland police signed a protocol on counter-terrorism cooperation.\n"
+    t2 = "On May 2nd, 2019 police agencies of Northland and Southland agreed on counter-terrorism cooperation and information exchange.\n"
+    t3 = "On May 2, 2019, a football match was played in the capital between two local clubs.\n"
+    bundles, canonical, types = [], {}, {"Northland": "place", "Southland": "place"}
+    for doc_id, text, words in (("x", t1, "May 2, 2019"), ("y", t2, "May 2nd, 2019"), ("z", t3, "May 2, 2019")):
+        ents = [_ent(doc_id, text, "Northland", "GPE"), _ent(doc_id, text, "Southland", "GPE")] if doc_id != "z" else []
+        d, t, ms, sents, can = _bundle(doc_id, text, [_timex(doc_id, text, words, "2019-05-02")], ents)
+        canonical.update(can)
+        bundles.append((d, t, ms, sents))
+    events = build_chronology(bundles, canonical, types)
+    by_docs = sorted(tuple(sorted({s.doc for s in e.sources})) for e in events)
+    assert by_docs == [("x", "y"), ("z",)]
+    merged = next(e for e in events if len(e.sources) == 2)
+    assert merged.merge_evidence and not merged.conflicts
+    assert merged.confidence > next(e for e in events if len(e.sources) == 1).confidence
+
+
+def test_ids_are_unique_and_deterministic():
+    drafts_a = build_chronology([_bundle("a", TEXT, [_timex("a", TEXT, "March 3, 2019", "2019-03-03")], [])[:4]], {}, {})
+    drafts_b = build_chronology([_bundle("a", TEXT, [_timex("a", TEXT, "March 3, 2019", "2019-03-03")], [])[:4]], {}, {})
+    assert [e.id for e in drafts_a] == [e.id for e in drafts_b]
+    assert len({e.id for e in drafts_a}) == len(drafts_a)
