@@ -30,6 +30,7 @@ class IngestReport:
     skipped: int = 0
     stored: int = 0
     failed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     model: str | None = None
 
 
@@ -153,6 +154,8 @@ def ingest(
             if known.get(str(path.resolve())) == source.sha256:
                 report.skipped += 1
                 continue
+            if source.encoding != "utf-8":
+                report.notes.append(f"{path}: not valid UTF-8, read as {source.encoding}")
             todo.append(source)
         if progress:
             progress("total", len(todo))

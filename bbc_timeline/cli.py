@@ -80,6 +80,8 @@ def ingest(
         except KeyboardInterrupt:
             err.print("interrupted: files finished so far are stored; run the same ingest again to finish")
             raise typer.Exit(130) from None
+    for message in report.notes:
+        err.print(f"note: {message}", soft_wrap=True)
     for message in report.failed:
         err.print(f"[red]error:[/red] {message}", soft_wrap=True)
     if json_:
@@ -87,7 +89,8 @@ def ingest(
     else:
         out.print(
             f"{report.documents} documents, {report.mentions} mentions, {report.events} events in the store; "
-            f"this run: {report.stored} files ingested, {report.skipped} unchanged skipped, {len(report.failed)} failed"
+            f"this run: {report.stored} files ingested, {report.skipped} unchanged skipped, {len(report.failed)} failed",
+            soft_wrap=True,
         )
     if report.failed and report.stored == 0 and report.skipped == 0:
         raise typer.Exit(1)
@@ -254,10 +257,10 @@ def chart(
         out.print(event_chart(events, by=by))
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Entry point: library errors become one line on stderr and an exit code."""
     try:
-        app()
+        app(args=argv, prog_name="timeline")
     except TimelineError as e:
         err.print(f"[red]error:[/red] {e}", soft_wrap=True)
         sys.exit(e.exit_code)

@@ -124,7 +124,8 @@ def test_page_is_self_contained_and_locked_by_csp(page):
     tags = parse(page)
     assert not any(k in ("src", "href") for _, attrs in tags.tags for k in attrs)
     assert not re.search(r"https?://|//cdn|@import|url\(", page.split('id="timeline-data"')[0])
-    csp = next(a["content"] for t, a in tags.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    metas = [a for t, a in tags.tags if t == "meta"]
+    csp = next(a["content"] for a in metas if a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp and "unsafe-inline" not in csp
     code = next(text for attrs, text in tags.scripts if not attrs)
     digest = base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
@@ -154,7 +155,10 @@ def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
         str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}", *args,
     ]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail("chromium hung: an injected alert() may have opened a dialog")
 
 
 def _dump(tmp_path: Path, page: str, fragment: str = "") -> _Tags:

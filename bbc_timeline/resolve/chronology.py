@@ -65,10 +65,14 @@ def merge_groups(drafts: list[Draft]) -> list[list[int]]:
             i = parent[i]
         return i
 
+    docs = {i: {d.doc} for i, d in enumerate(drafts)}
+
     def union(i: int, j: int) -> None:
         ri, rj = find(i), find(j)
-        if ri != rj:
+        # one document tells one happening once: never merge two of its events
+        if ri != rj and not (docs[ri] & docs[rj]):
             parent[max(ri, rj)] = min(ri, rj)
+            docs[min(ri, rj)] |= docs[max(ri, rj)]
 
     by_key: dict[str, list[int]] = defaultdict(list)
     by_month: dict[str, list[int]] = defaultdict(list)
@@ -95,9 +99,10 @@ def merge_groups(drafts: list[Draft]) -> list[list[int]]:
                 same_precision = a.date.precision == b.date.precision
                 if common < MIN_COMMON_WORDS:
                     continue
-                if (shared and sim >= MERGE_SIMILARITY / 2) or (
-                    same_precision and ((places and sim >= MERGE_SIMILARITY) or sim >= 2 * MERGE_SIMILARITY)
-                ):
+                if not same_precision:
+                    continue
+                if (shared and sim >= MERGE_SIMILARITY / 2) or (places and sim >= MERGE_SIMILARITY) \
+                        or sim >= 2 * MERGE_SIMILARITY:
                     union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(drafts)):

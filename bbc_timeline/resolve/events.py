@@ -25,6 +25,10 @@ _PRESENT_CUE = re.compile(r"\b(?:currently|ongoing|at present|nowadays|current)\
 _DEFINITE_NP = re.compile(r"\b(?:the|those|these|this|that|such)\s+(?:same\s+)?([a-z]{5,})", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)(Y|M|W|D|DE|CE)$")
+# Sentence openers that move the story on to its next happening.
+_SEQUEL = re.compile(
+    r"^\W*(?:then|later|afterwards|afterward|subsequently|further|next|soon after|after that|shortly after)\b", re.I
+)
 MIN_WORDS = 4  # shorter sentences are headings and captions
 JOIN_PARAGRAPHS = 2  # how far a continuing sentence may sit from its event
 
@@ -196,9 +200,10 @@ def document_events(
             continue
         if current is None or not near or (in_t and not found):
             continue  # nothing to continue, or only vague expressions: not an event of its own
-        if _links(current, names, sentence_text):
+        sequel = bool(_SEQUEL.match(sentence_text))
+        if not sequel and _links(current, names, sentence_text):
             _join(current, s0, s1, names, paragraph)
-        elif sent.past and (names["actors"] or names["orgs"]):
+        elif sent.past and (sequel or names["actors"] or names["orgs"]):
             draft = Draft(current.date, "narrative", document.id, document.file, [(s0, s1)], sentence_text,
                           confidence=0.45, paragraph=paragraph)
             draft.date = DateValue(**{**current.date.to_dict(), "anchor": f"narrative:{current.date.value}"})

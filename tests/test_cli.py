@@ -1,0 +1,198 @@
+"""The CLI as a user meets it: commands, filters, and every kind of bad input.
+
+The model is replaced by a blank pipeline here (fast, no weights); the
+end-to-end tests with the real model are in test_end_to_end.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bbc_timeline import api
+from bbc_timeline.cli import main
+
+ARTICLE = """Ruritania signs border deal
+March 4, 2019 10:15
+
+On March 2, 2019, the Ruritanian Interior Ministry and the Border Guard of Freedonia signed a protocol on joint patrols.
+
+In June 2018 the two governments had agreed to talk about the border.
+
+Analysts think the deal is fragile.
+"""
+
+OTHER = """Freedonia holds elections
+May 20, 2020 09:00
+
+On May 18, 2020, Freedonia held parliamentary elections that observers described as calm.
+
+The count was finished the same day.
+"""
+
+
+@pytest.fixture(autouse=True)
+def blank_model(monkeypatch, blank_nlp):
+    monkeypatch.setattr("bbc_timeline.nlp.pipeline.load_pipeline", lambda model=None: blank_nlp)
+    monkeypatch.setattr("bbc_timeline.nlp.pipeline.model_name", lambda nlp: "blank")
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as e:
+        main(list(args))
+    captured = capsys.readouterr()
+    return e.value.code or 0, captured.out, captured.err
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "ruritania.txt").write_text(ARTICLE, encoding="utf-8")
+    (d / "freedonia.md").write_text(OTHER, encoding="utf-8")
+    return d
+
+
+def test_ingest_then_show_filters(capsys, corpus):
+    code, out, err = run(capsys, "ingest", str(corpus))
+    assert code == 0, err
+    assert "2 files ingested" in out and "0 failed" in out
+    code, out, _ = run(capsys, "show", "--json")
+    events = json.loads(out)
+    values = [e["date"]["value"] for e in events]
+    assert values == sorted(values, key=lambda v: next(e["date"]["start"] for e in events if e["date"]["value"] == v))
+    assert {"2018-06", "2019-03-02", "2020-05-18"} <= set(values)
+    code, out, _ = run(capsys, "show", "--since", "2019-03", "--json")
+    assert {e["date"]["value"] for e in json.loads(out)} >= {"2019-03-02", "2020-05-18"}
+    assert all(e["date"]["end"] >= "2019-03-01" for e in json.loads(out))
+    code, out, _ = run(capsys, "show", "--until", "2018", "--json")
+    assert [e["date"]["value"] for e in json.loads(out)] == ["2018-06"]
+    code, out, _ = run(capsys, "show", "--text", "elections", "--json")
+    assert [e["date"]["value"] for e in json.loads(out)] == ["2020-05-18"]
+    code, out, _ = run(capsys, "show", "--limit", "1", "--json")
+    assert len(json.loads(out)) == 1
+    code, out, _ = run(capsys, "show", "--since", "2017-07")
+    assert code == 0 and "2019-03-02" in out and "2018-06" in out
+
+
+def test_reingest_skips_unchanged_and_replaces_changed(capsys, corpus):
+    run(capsys, "ingest", str(corpus))
+    code, out, _ = run(capsys, "ingest", str(corpus))
+    assert "0 files ingested, 2 unchanged skipped" in out
+    (corpus / "freedonia.md").write_text(OTHER.replace("May 18, 2020", "May 17, 2020"), encoding="utf-8")
+    code, out, _ = run(capsys, "ingest", str(corpus))
+    assert "1 files ingested, 1 unchanged skipped" in out
+    _, out, _ = run(capsys, "show", "--json")
+    values = {e["date"]["value"] for e in json.loads(out)}
+    assert "2020-05-17" in values and "2020-05-18" not in values
+
+
+def test_sources_and_extract(capsys, corpus):
+    run(capsys, "ingest", str(corpus))
+    _, out, _ = run(capsys, "sources", "--json")
+    docs = {d["file"]: d for d in json.loads(out)}
+    assert docs["ruritania.txt"]["published"] == {"value": "2019-03-04", "basis": "dateline"}
+    code, out, _ = run(capsys, "extract", str(corpus / "ruritania.txt"), "--format", "jsonl")
+    recs = [json.loads(line) for line in out.splitlines()]
+    march = next(r for r in recs if r["text"] == "March 2, 2019")
+    assert march["value"] == "2019-03-02" and ARTICLE[march["start"] : march["end"]] == "March 2, 2019"
+    assert march["file"] == "ruritania.txt" and march["doc"] == "ruritania"
+    code, out, _ = run(capsys, "extract", str(corpus / "ruritania.txt"), "--dct", "2018-12-01")
+    june = next(json.loads(line) for line in out.splitlines() if "June 2018" in line)
+    assert june["value"] == "2018-06"
+
+
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("binary.txt", b"\x00\x01\x02\x03PNG\x00\x00", "binary file"),
+    ],
+)
+def test_bad_file_is_reported_and_others_still_ingested(capsys, corpus, name, content, message):
+    (corpus / name).write_bytes(content)
+    code, out, err = run(capsys, "ingest", str(corpus))
+    assert code == 0
+    assert message in err and name in err and "Traceback" not in err
+    assert "2 files ingested" in out and "1 failed" in out
+
+
+def test_legacy_encoding_is_used_and_named(capsys, tmp_path):
+    p = tmp_path / "legacy.txt"
+    p.write_bytes("Минск и Пекин\n\nOn March 2, 2019 officials met in Minsk to talk about trade.\n".encode("cp1251"))
+    code, out, err = run(capsys, "ingest", str(p))
+    assert code == 0 and "read as cp1251" in err and "1 files ingested" in out
+
+
+def test_missing_path_and_broken_link(capsys, tmp_path, corpus):
+    (corpus / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    code, out, err = run(capsys, "ingest", str(tmp_path / "nope"), str(corpus))
+    assert code == 0 and "no such file or folder" in err and "broken symbolic link" in err
+    code, out, err = run(capsys, "ingest", str(tmp_path / "nope"))
+    assert code == 1 and "no such file or folder" in err and "Traceback" not in err
+
+
+def test_unreadable_file(capsys, corpus, monkeypatch):
+    victim = (corpus / "ruritania.txt").resolve()
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.resolve() == victim:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code, out, err = run(capsys, "ingest", str(corpus))
+    assert "permission denied" in err and "1 files ingested" in out
+
+
+def test_store_that_is_not_sqlite(capsys, tmp_path, corpus):
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database at all " * 50)
+    for args in (["ingest", str(corpus)], ["show"], ["export", "--format", "json"]):
+        code, _, err = run(capsys, *args, "--db", str(bad))
+        assert code == 1 and "not a timeline store" in err and "Traceback" not in err
+
+
+def test_bad_since_and_unknown_actor(capsys, corpus):
+    run(capsys, "ingest", str(corpus))
+    code, _, err = run(capsys, "show", "--since", "yesterday")
+    assert code == 2 and "'yesterday' is not a date" in err
+    code, _, err = run(capsys, "actor", "Nobody Atall")
+    assert code == 2 and "no person or organisation called 'Nobody Atall'" in err
+
+
+def test_show_before_any_ingest(capsys):
+    code, _, err = run(capsys, "show")
+    assert code == 1 and "timeline ingest" in err
+
+
+def test_interrupted_ingest_leaves_no_half_written_document(capsys, corpus, monkeypatch):
+    run(capsys, "ingest", str(corpus / "freedonia.md"))
+    from bbc_timeline.store import Store
+
+    real = Store.replace_file
+
+    def interrupted(self, path, name, sha, enc, text, documents, mentions, sentences):
+        def boom():
+            yield from list(mentions)[:1]
+            raise KeyboardInterrupt
+
+        return real(self, path, name, sha, enc, text, documents, boom(), sentences)
+
+    monkeypatch.setattr(Store, "replace_file", interrupted)
+    code, _, err = run(capsys, "ingest", str(corpus / "ruritania.txt"))
+    assert code == 130 and "interrupted" in err
+    monkeypatch.setattr(Store, "replace_file", real)
+    _, out, _ = run(capsys, "sources", "--json")
+    assert [d["file"] for d in json.loads(out)] == ["freedonia.md"]
+    code, out, _ = run(capsys, "ingest", str(corpus))  # finishing the work later
+    assert "1 files ingested, 1 unchanged skipped" in out
+
+
+def test_every_command_has_help(capsys):
+    for command in ("ingest", "show", "actor", "actors", "sources", "event", "extract", "export", "chart"):
+        code, out, _ = run(capsys, command, "--help")
+        assert code == 0 and "Usage" in out
