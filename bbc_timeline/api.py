@@ -169,7 +169,7 @@ def ingest(
                 _store_file(store, prepared, analyses, report)
                 if progress:
                     progress("advance", 1)
-        if todo or not store.is_resolved():
+        if todo or not store.is_resolved() or store.meta("resolver") != resolver_fingerprint():
             resolve_store(store)
         counts = store.counts()
         report.documents = counts["documents"]
@@ -228,6 +228,17 @@ def _store_file(store: Store, prepared: PreparedFile, analyses: list, report: In
     report.stored += 1
 
 
+def resolver_fingerprint() -> str:
+    """Changes whenever the resolver's code or the alias file does: then stored events are rebuilt."""
+    h = hashlib.sha256()
+    for p in sorted((Path(__file__).parent / "resolve").glob("*.py")):
+        h.update(p.read_bytes())
+    aliases = alias_file()
+    if aliases is not None and aliases.exists():
+        h.update(aliases.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def resolve_store(store: Store) -> None:
     """Recompute entities and events from every stored document (one transaction)."""
     from bbc_timeline.resolve.aliases import load_aliases
@@ -238,7 +249,7 @@ def resolve_store(store: Store) -> None:
     resolution = resolve_entities(store.entity_mentions_in_order(), aliases)
     entity_types = {e.name: e.type for e in resolution.entities}
     events = build_chronology(store.iter_document_bundles(), resolution.canonical, entity_types)
-    store.write_resolution(resolution.entities, resolution.canonical, events)
+    store.write_resolution(resolution.entities, resolution.canonical, events, resolver=resolver_fingerprint())
 
 
 def alias_file() -> Path | None:

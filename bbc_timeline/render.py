@@ -31,17 +31,11 @@ def events_table(events: list[Event], title: str | None = None) -> Table:
     table.add_column("People", ratio=1)
     table.add_column("Organisations", ratio=1)
     table.add_column("Src", justify="right", no_wrap=True)
-    table.add_column("ID", style="dim", no_wrap=True)
     for ev in events:
         docs = sorted({s.doc for s in ev.sources})
-        table.add_row(
-            date_cell(ev),
-            ev.summary,
-            _names(ev.actors),
-            _names(ev.orgs),
-            str(len(docs)),
-            ev.id,
-        )
+        summary = Text(ev.summary)
+        summary.append(f"\n{ev.id}", style="dim")
+        table.add_row(date_cell(ev), summary, _names(ev.actors), _names(ev.orgs), str(len(docs)))
     return table
 
 
@@ -76,7 +70,7 @@ def entity_view(entity: Entity, events: list[Event]) -> Group:
     head.add_row("Mentions", str(entity.mentions))
     if events:
         head.add_row("First dated", display(events[0].date))
-        head.add_row("Last dated", display(max(events, key=lambda e: e.date.end).date))
+        head.add_row("Last dated", display(max(events, key=lambda e: (e.date.start, e.date.end)).date))
     parts: list = [head]
     if entity.evidence:
         why = Table(title="Why these names are one", show_header=False)

@@ -264,7 +264,11 @@ class Store:
 
     # -- the resolved layer ----------------------------------------------
     def write_resolution(
-        self, entities: list[Entity], canonical: dict[tuple[str, int, int], str], events: list[Event]
+        self,
+        entities: list[Entity],
+        canonical: dict[tuple[str, int, int], str],
+        events: list[Event],
+        resolver: str = "",
     ) -> None:
         """Replace entities, mention names and events in one transaction."""
         with self.transaction() as c:
@@ -301,6 +305,11 @@ class Store:
                     rows += [(ev.id, role, n.lower()) for n in names_]
             c.executemany("INSERT INTO event_names(event, role, name) VALUES (?, ?, ?)", rows)
             self._set_meta(c, "resolved", "1")
+            self._set_meta(c, "resolver", resolver)
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
 
     def is_resolved(self) -> bool:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'resolved'").fetchone()

@@ -11,7 +11,7 @@ from bbc_timeline.models import DateValue, Document, Event, Mention, Sentence
 from bbc_timeline.resolve.events import Draft, document_events
 from bbc_timeline.resolve.intervals import PRECISION_RANK
 
-SUMMARY_CHARS = 220
+SUMMARY_CHARS = 160
 _WORD = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
     "that this with from have were been which their there they them will would could should about into "
@@ -110,12 +110,30 @@ def merge_groups(drafts: list[Draft]) -> list[list[int]]:
     return [groups[k] for k in sorted(groups)]
 
 
-def _summary(text: str) -> str:
-    s = re.sub(r"\s+", " ", text).strip()
-    if len(s) <= SUMMARY_CHARS:
-        return s
-    cut = s[:SUMMARY_CHARS].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + " …"
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|which|whereas|although|though|because|despite|so that|as)\b)|\s(?=despite\b)"
+)
+
+
+def summary_of(draft: Draft, text: str) -> str:
+    """The clause that carries the event's date, or the sentence; short enough for a table."""
+    s0, s1 = draft.sentences[0]
+    m = draft.date_mention
+    start, end = s0, s1
+    if m is not None and s0 <= m.start and m.end <= s1:
+        for b in _CLAUSE_BREAK.finditer(text, s0, s1):
+            if b.end() <= m.start:
+                start = b.end()
+            elif b.start() >= m.end:
+                end = b.start()
+                break
+        if end - start < 40:
+            start, end = s0, s1
+    clause = re.sub(r"\s+", " ", text[start:end]).strip(" ,;:")
+    if len(clause) <= SUMMARY_CHARS:
+        return clause[:1].upper() + clause[1:]
+    cut = clause[:SUMMARY_CHARS].rsplit(" ", 1)[0]
+    return cut[:1].upper() + cut[1:].rstrip(",;:") + " …"
 
 
 def _to_event(members: list[tuple[int, Draft, str]]) -> Event:
@@ -143,7 +161,7 @@ def _to_event(members: list[tuple[int, Draft, str]]) -> Event:
         id="",
         date=best.date,
         date_basis=best.basis,
-        summary=_summary(best.first_text),
+        summary=summary_of(best, members[0][2]),
         actors=tuple(names["actors"]),
         orgs=tuple(names["orgs"]),
         places=tuple(names["places"]),

@@ -297,7 +297,7 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
             dv = interval(dv.value, dct.value, text=m.text, anchor=m.anchor)
         if (dct is not None and dv.precision == "year" and dv.value == dct.value[:4]
                 and PRECISION_RANK[dct.precision] < PRECISION_RANK["year"] and _FUTURE_CUE.search(sentence_text)):
-            dv = DateValue(dct.value, dct.start, dv.end, dct.precision, m.text, f"dct:{dct.value}", dv.value)
+            dv = DateValue(dct.value, dct.start, dv.end, dct.precision, m.text, f"dct:{dct.value}", dv.end[:7])
         narrative = bool(m.anchor and m.anchor.startswith("narrative"))
         basis = "explicit"
         conf = {"day": 0.9, "month": 0.8, "year": 0.7, "decade": 0.6}[dv.precision]

@@ -30,10 +30,10 @@ OFFICES = (
     "chairman", "chairwoman", "chairperson", "chair", "chief", "head", "director", "director general",
     "director-general", "commander", "commander-in-chief", "chief of staff", "chief of the general staff",
     "governor", "mayor", "senator", "congressman", "congresswoman", "king", "queen", "prince", "princess",
-    "emperor", "pope", "patriarch", "archbishop", "bishop", "sheikh", "emir", "sultan", "leader", "judge",
+    "emperor", "pope", "patriarch", "archbishop", "bishop", "sheikh", "leader", "judge",
     "prosecutor", "prosecutor general", "prosecutor-general", "attorney general", "speaker", "lawmaker",
     "ceo", "founder", "editor", "professor", "chief executive", "inspector", "commissioner",
-    "superintendent", "rector", "dean", "vice-premier", "deputy prime minister", "officer", "adviser",
+    "superintendent", "vice-premier", "deputy prime minister", "officer", "adviser",
     "advisor", "aide", "counsellor", "councillor", "representative", "delegate", "candidate",
 )
 HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "madam", "mister", "comrade")
@@ -120,7 +120,7 @@ _RULES: tuple[tuple[str, str, str], ...] = (
     ("shch/sch", r"shch", "sch"),
     ("ts/tz", r"tz", "ts"),
     ("w/v", r"w", "v"),
-    ("-ouski/-ovsky", r"ou(?=[bcdfghklmnpqrstvz]|$)", "ov"),
+    ("u/v (-ouski/-ovsky)", r"(?<=[aeo])u(?=[bcdfghklmnpqrstvz]|$)", "v"),
     ("dz/d", r"^dz|dz(?=[iey])", "d"),
     ("ts/t", r"ts(?=[iy])", "t"),
     ("-enka/-enko", r"enka$", "enko"),

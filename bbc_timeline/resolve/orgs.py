@@ -22,17 +22,10 @@ from bbc_timeline.resolve.names import clean_text
 
 # Nouns that head an organisation's name (singular; plurals are folded).
 ORG_HEADS = frozenset(
-    """ministry committee council commission bureau department agency service secretariat office directorate
-    administration inspectorate police troops forces army navy guard guards corps command militia institute
-    institution university academy college school corporation company bank fund union organization alliance
-    party parliament assembly congress senate government cabinet court tribunal procuracy foundation
-    association federation league center group board authority network movement front club society
-    chamber embassy consulate mission delegation commissariat staff headquarters division brigade regiment
-    battalion unit directorate holding concern enterprise plant factory agency daily times post news
-    television radio channel newspaper press treaty bloc coalition""".split()
+    ["ministry", "committee", "council", "commission", "bureau", "department", "agency", "service", "secretariat", "office", "directorate", "administration", "inspectorate", "police", "troops", "forces", "army", "navy", "guard", "guards", "corps", "command", "militia", "institute", "institution", "university", "academy", "college", "school", "corporation", "company", "bank", "fund", "union", "organization", "alliance", "party", "parliament", "assembly", "congress", "senate", "government", "cabinet", "court", "tribunal", "procuracy", "foundation", "association", "federation", "league", "center", "group", "board", "authority", "network", "movement", "front", "club", "society", "chamber", "embassy", "consulate", "mission", "delegation", "commissariat", "staff", "headquarters", "division", "brigade", "regiment", "battalion", "unit", "directorate", "holding", "concern", "enterprise", "plant", "factory", "agency", "daily", "times", "post", "news", "television", "radio", "channel", "newspaper", "press", "treaty", "bloc", "coalition"]
 )
-_STOP = frozenset("of the for and in at on to by 's a an".split())
-_PREPOSITIONS = frozenset("of for to at on in under by".split())
+_STOP = frozenset(["of", "the", "for", "and", "in", "at", "on", "to", "by", "'s", "a", "an"])
+_PREPOSITIONS = frozenset(["of", "for", "to", "at", "on", "in", "under", "by"])
 _PLURALS = {"ministries": "ministry", "committees": "committee", "councils": "council", "agencies": "agency",
             "services": "service", "departments": "department", "bureaus": "bureau", "companies": "company",
             "commissions": "commission", "offices": "office", "banks": "bank", "parties": "party"}
@@ -63,7 +56,7 @@ class OrgKey:
 
 def _tokens(text: str) -> list[str]:
     t = clean_text(text).replace("\u2019", "'").replace("`", "'")
-    t = re.sub(r"\b(\w+)( \1\b)+", r"\1", t, flags=re.I)  # "the the Ministry"
+    t = re.sub(r"\b(\w+)( \1\b)+", r"\1", t, flags=re.IGNORECASE)  # "the the Ministry"
     t = re.sub(r"\(.*?\)", " ", t)
     return [w for w in re.split(r"[\s,]+", t.lower()) if w]
 

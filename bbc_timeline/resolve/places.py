@@ -292,11 +292,12 @@ Eurasia|
 
 # Combining forms in compound adjectives ("Russo-Ukrainian", "Sino-Russian").
 COMBINING_FORMS = frozenset(
-    "russo sino anglo franco indo euro afro greco italo germano polono turco austro hispano "
-    "luso nippo ukraino belaruso".split()
+    ["russo", "sino", "anglo", "franco", "indo", "euro", "afro", "greco", "italo", "germano", "polono", "turco", "austro", "hispano", "luso", "nippo", "ukraino", "belaruso"]
 )
+# Adjectives of continents and regions ("Eastern European affairs" is not a place).
+REGION_ADJECTIVES = frozenset(["european", "asian", "african", "eurasian", "arab", "latin", "scandinavian", "baltic", "balkan", "caucasian"])
 # Direction adjectives that name no place on their own ("Eastern" tagged ORG).
-DIRECTION_ADJECTIVES = frozenset("eastern western northern southern central".split())
+DIRECTION_ADJECTIVES = frozenset(["eastern", "western", "northern", "southern", "central"])
 
 
 def fold(text: str) -> str:
@@ -358,10 +359,12 @@ def country_of_adjective(word: str) -> str | None:
 
 
 def is_demonym_compound(text: str) -> bool:
-    """True for "Ukrainian", "Russo-Belarusian", "Sino-Russian": adjectives, not places."""
+    """True for "Ukrainian", "Russo-Belarusian", "Eastern European": adjectives, not places."""
     parts = [p for p in re.split(r"[-\s]+", fold(text)) if p]
     if not parts:
         return False
+    if len(parts) > 1 and parts[-1] in REGION_ADJECTIVES and parts[-2] not in REGION_ADJECTIVES:
+        return all(p in DIRECTION_ADJECTIVES or p in ("east", "west", "north", "south") for p in parts[:-1])
     return all(country_of_adjective(p) or p in COMBINING_FORMS for p in parts) and bool(
         country_of_adjective(parts[-1])
     )

@@ -1,0 +1,508 @@
+"""Entity fixes for news prose: a spaCy component that runs after "ner".
+
+The small English model makes a few kinds of mistakes again and again on news
+text: titles glued to names or tagged on their own ("Major-General" as ORG),
+cities tagged as people or organisations ("Kiev" as PERSON), spans running
+across a heading's line break, trailing junk ("Borders How"), possessives and
+quote marks inside the span, and named exercises ("West-2017") not tagged as
+events. This component repairs them with general rules and word lists
+(titles, ranks, country names and adjectives, org head nouns), records the
+titles it finds on `Span._.titles`, and `entity_mentions` turns the result
+into plain `Mention` values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from bbc_timeline.models import Mention
+from bbc_timeline.resolve import names, orgs, places
+
+COMPONENT = "bbc_entity_fixes"
+# Labels turned into entity mentions; numeric labels belong to the temporal side.
+ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
+                           "LAW", "LANGUAGE"})
+_NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+_UNRELIABLE = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", "ORG"})
+_HYPHENS = frozenset("-‑–")
+_QUOTE_CHARS = frozenset("\"“”«»„‘’'`")
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_LEADING_DETERMINERS = frozenset({"the", "a", "an"})
+_KEEP_THE = frozenset({"hague"})  # "The Hague"
+# Words that end a span only by mistake ("China on Russia's Borders How does ...").
+_TRAILING_JUNK = frozenset(
+    ["how", "what", "why", "when", "where", "who", "whom", "which", "whose", "does", "do", "did", "is", "are", "was", "were", "will", "would", "can", "could", "should", "has", "have", "had", "and", "or", "but", "as", "if", "than", "that", "this", "says", "said", "after", "before", "amid", "over", "with", "from", "to", "of", "for", "in", "on", "at", "by"]
+)
+_PREPOSITIONS = frozenset({"of", "to", "for", "at"})
+# Nouns after or before a quoted name that make it a facility ("industrial park “Great Stone”").
+_FACILITY_NOUNS = frozenset(
+    ["park", "zone", "plant", "factory", "port", "airport", "airbase", "base", "station", "complex", "stadium", "bridge", "dam", "mine", "refinery", "hotel", "hospital", "prison", "camp", "terminal", "cosmodrome", "shipyard", "mall", "centre", "center", "estate", "district"]
+)
+_FACILITY_SKIP = frozenset({"the", "known", "as", "called", "named", "so-called", "so", "-", "“", "”", '"', "'"})
+# Head nouns strong enough to turn a PERSON span into an ORG.
+_STRONG_ORG_HEADS = frozenset(
+    ["ministry", "ministries", "committee", "council", "commission", "bureau", "department", "agency", "institute", "university", "corporation", "organization", "organisation", "company", "secretariat", "directorate", "troops", "army"]
+)
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)
+# NAME-YYYY: "West-2017", "United Shield -2017", "Zapad-2021".
+_NAMED_EVENT = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w’'.]*[ \u00a0]+){0,4}[A-Z][\w’']*)[ \u00a0]?[-‑–][ \u00a0]?((?:19|20)\d{2})(?![\w-])"
+)
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_ADJECTIVE_SUFFIX = re.compile(r"(?:al|ic|ary|ive|ous|ian|ish|ese|ern)$", re.IGNORECASE)
+
+if not Span.has_extension("titles"):
+    Span.set_extension("titles", default=())
+
+
+@dataclass
+class _Ent:
+    """A mutable entity candidate (token offsets) while the fixes run."""
+
+    start: int
+    end: int
+    label: str
+    titles: list[str] = field(default_factory=list)
+    fixed: bool = False  # label set by a rule that should win over the model elsewhere in the doc
+
+
+# ------------------------------------------------------------------ helpers
+def _is_break(tok: Token) -> bool:
+    return tok.is_space or "\n" in tok.text
+
+
+def _is_quote(tok: Token) -> bool:
+    return tok.text in _QUOTE_CHARS or tok.is_quote
+
+
+def _clean(text: str) -> str:
+    return names.clean_text(text)
+
+
+def _title_text(span: Span) -> str:
+    t = span.text.replace("\u2019", "'")
+    t = re.sub(r"[\"“”«»„]", "", t)
+    t = re.sub(r"\b(\w+)(\s+\1\b)+", r"\1", t, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", t).strip(" ,")
+
+
+def _span_text(doc: Doc, e: _Ent) -> str:
+    return doc[e.start:e.end].text
+
+
+# ------------------------------------------------------------------ boundary fixes
+def _split_breaks(doc: Doc, e: _Ent) -> _Ent | None:
+    """Keep the best part of a span that runs across a line break ("Wall\\n\\n\\nDeveloping")."""
+    if not any(_is_break(doc[i]) for i in range(e.start, e.end)):
+        return e
+    parts: list[tuple[int, int]] = []
+    s = e.start
+    for i in range(e.start, e.end + 1):
+        if i == e.end or _is_break(doc[i]):
+            if i > s:
+                parts.append((s, i))
+            s = i + 1
+    if not parts:
+        return None
+    best = max(parts, key=lambda p: (sum(doc[k].is_alpha for k in range(*p)), -p[0]))
+    return _Ent(best[0], best[1], e.label, e.titles, e.fixed)
+
+
+def _trim(doc: Doc, e: _Ent) -> _Ent | None:
+    """Drop leading "the"/quotes and trailing possessives, quotes and junk words."""
+    s, t = e.start, e.end
+    changed = True
+    while changed and s < t:
+        changed = False
+        tok = doc[s]
+        if tok.is_punct or _is_quote(tok) or tok.is_space or tok.lower_ in _LEADING_DETERMINERS and not (t - s == 2 and doc[s + 1].lower_ in _KEEP_THE):
+            s += 1
+            changed = True
+        if s >= t:
+            break
+        tok = doc[t - 1]
+        if tok.is_punct or _is_quote(tok) or tok.is_space or tok.text in _POSSESSIVE or t - s > 1 and tok.lower_ in _TRAILING_JUNK and not tok.is_upper:
+            t -= 1
+            changed = True
+    if s >= t:
+        return None
+    return _Ent(s, t, e.label, e.titles, e.fixed)
+
+
+# ------------------------------------------------------------------ named events
+def _named_events(doc: Doc) -> list[_Ent]:
+    """NAME-YYYY exercises and operations, as EVENT spans."""
+    found = []
+    for m in _NAMED_EVENT.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        s = span.start
+        while s < span.end and (doc[s].lower_ in STOP_WORDS or doc[s].lower_ in _MONTHS):
+            s += 1
+        name_words = [t.lower_ for t in doc[s:span.end]]
+        if s >= span.end or any(w.split("-")[0] in _MONTHS for w in name_words):
+            continue
+        found.append(_Ent(s, span.end, "EVENT", fixed=True))
+    return found
+
+
+# ------------------------------------------------------------------ merges
+def _gap(doc: Doc, a: _Ent, b: _Ent) -> list[str]:
+    return [t.lower_ for t in doc[a.end:b.start]]
+
+
+def _merge_chains(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """Join "ORG of (the) ORG/GPE" and "<adjective> ORG and <adjective> ORG" into one name."""
+    ents = sorted(ents, key=lambda x: x.start)
+    out: list[_Ent] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "ORG" and e.label in ("ORG", "GPE"):
+            gap = _gap(doc, prev, e)
+            prev_text, e_text = _span_text(doc, prev), _span_text(doc, e)
+            if (
+                gap and gap[0] == "of" and all(g == "the" for g in gap[1:])
+                and orgs.has_org_head(prev_text)
+                and (e.label == "ORG" or places.lookup(e_text) is not None)
+            ):
+                out[-1] = _Ent(prev.start, e.end, "ORG", prev.titles, prev.fixed)
+                continue
+            if (
+                gap == ["and"] and e.label == "ORG"
+                and not orgs.has_org_head(prev_text) and orgs.has_org_head(e_text)
+                and len([t for t in doc[prev.start:prev.end] if t.is_alpha]) >= 2
+                and _coordinated(doc, prev, e)
+            ):
+                out[-1] = _Ent(prev.start, e.end, "ORG", prev.titles, prev.fixed)
+                continue
+        out.append(e)
+    return out
+
+
+def _coordinated(doc: Doc, a: _Ent, b: _Ent) -> bool:
+    """True when the last word of `a` modifies a word of `b` (parse) or both joined words are adjectives."""
+    last, first = doc[a.end - 1], doc[b.start]
+    if doc.has_annotation("DEP"):
+        return b.start <= last.head.i < b.end
+    return bool(_ADJECTIVE_SUFFIX.search(last.text) and _ADJECTIVE_SUFFIX.search(first.text))
+
+
+def _gazetteer(doc: Doc, ents: list[_Ent], keep: list[Span]) -> list[_Ent]:
+    """Known countries and cities the model left untagged ("between Minsk and Kyiv")."""
+    taken = {i for e in ents for i in range(e.start, e.end)} | {i for s in keep for i in range(s.start, s.end)}
+    extra, i = [], 0
+    while i < len(doc):
+        for n in (3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) < n or taken.intersection(range(i, i + n)):
+                continue
+            if not all(t.is_title or (t.is_upper and len(t) > 1) or t.lower_ in ("of", "the") for t in span):
+                continue
+            if not (span[0].is_title or span[0].is_upper):
+                continue
+            hit = places.lookup(span.text)
+            if hit:
+                extra.append(_Ent(i, i + n, hit[1], fixed=True))
+                i += n - 1
+                break
+        i += 1
+    return ents + extra
+
+
+def _acronyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """An abbreviation in brackets right after an organisation is a name of it: "Union (EEU)"."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    extra = []
+    for e in ents:
+        i = e.end
+        if e.label == "ORG" and i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            tok = doc[i + 1]
+            if i + 1 not in taken and orgs.is_acronym(tok.text):
+                extra.append(_Ent(i + 1, i + 2, "ORG", fixed=True))
+    return ents + extra
+
+
+# ------------------------------------------------------------------ labels
+def _facility_cue(doc: Doc, e: _Ent) -> bool:
+    quoted = (e.start > 0 and _is_quote(doc[e.start - 1])) or (e.end < len(doc) and _is_quote(doc[e.end]))
+    if e.label not in ("EVENT", "WORK_OF_ART", "PRODUCT", "FAC") and not quoted:
+        return False
+    i, steps = e.start - 1, 0
+    while i >= 0 and steps < 5 and doc[i].lower_ in _FACILITY_SKIP | _QUOTE_CHARS:
+        i, steps = i - 1, steps + 1
+    if i >= 0 and doc[i].lower_ in _FACILITY_NOUNS:
+        return True
+    j = e.end
+    while j < len(doc) and _is_quote(doc[j]):
+        j += 1
+    return any(doc[k].lower_ in _FACILITY_NOUNS for k in range(j, min(j + 2, len(doc))))
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    """Words written in lower case somewhere in the document (cached on the doc)."""
+    cached = doc.user_data.get("bbc_lower_words")
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+        doc.user_data["bbc_lower_words"] = cached
+    return cached
+
+
+def _relabel(doc: Doc, e: _Ent) -> _Ent | None:
+    """Fix the label from word lists: places, adjectives, titles, org heads; None drops the span."""
+    text = _clean(_span_text(doc, e))
+    if not text:
+        return None
+    words = text.split()
+    if e.label in _NAME_LABELS and names.is_title_phrase(text):
+        return None  # "Major-General" tagged ORG
+    hit = places.lookup(text)
+    if hit and e.label in _NAME_LABELS and e.label != hit[1]:
+        return _Ent(e.start, e.end, hit[1], e.titles, True)
+    if e.label in ("GPE", "LOC", "ORG", "EVENT", "FAC", "PERSON") and places.is_demonym_compound(text):
+        return _Ent(e.start, e.end, "NORP", e.titles, True)
+    if e.label == "PERSON" and any(w.lower() in _STRONG_ORG_HEADS for w in words):
+        return _Ent(e.start, e.end, "ORG", e.titles, True)
+    if e.label in ("ORG", "PERSON") and len(words) == 1 and words[0].lower() in places.DIRECTION_ADJECTIVES:
+        return None
+    if e.label == "ORG" and _PLURAL_ACRONYM.fullmatch(text):
+        return None  # "UAVs", "NGOs": a common noun
+    if e.label == "ORG" and len(words) == 1 and not words[0].isupper() and words[0].lower() in _lower_words(doc):
+        return None  # a common word capitalised in a headline ("Borders")
+    if e.label in _UNRELIABLE and _facility_cue(doc, e):
+        return _Ent(e.start, e.end, "FAC", e.titles, True)
+    return e
+
+
+def _propagate(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """A label fixed by a rule applies to the same name elsewhere in the document."""
+    fixed = {}
+    for e in ents:
+        if e.fixed:
+            fixed.setdefault(_clean(_span_text(doc, e)).lower(), e.label)
+    out = []
+    for e in ents:
+        label = fixed.get(_clean(_span_text(doc, e)).lower())
+        if label and not e.fixed and e.label in _NAME_LABELS and e.label != "PERSON":
+            e = _Ent(e.start, e.end, label, e.titles, True)
+        out.append(e)
+    return out
+
+
+# ------------------------------------------------------------------ titles
+def _ends_at(ents: Iterable[_Ent]) -> dict[int, _Ent]:
+    return {e.end - 1: e for e in ents}
+
+
+def _starts_at(ents: Iterable[_Ent]) -> dict[int, _Ent]:
+    return {e.start: e for e in ents}
+
+
+def _title_run_left(doc: Doc, k: int) -> int:
+    """First token of the run of title words ending at token k (hyphenated ranks included)."""
+    i = k
+    while i >= 0:
+        tok = doc[i]
+        if names.is_title_word(tok.text) or (
+            tok.text in _HYPHENS and i > 0 and names.is_title_word(doc[i - 1].text) and not tok.whitespace_
+        ):
+            i -= 1
+        else:
+            break
+    return i + 1
+
+
+def _valid_title(doc: Doc, s: int, e: int, has_complement: bool) -> bool:
+    words = [t for t in doc[s:e] if t.text not in _HYPHENS]
+    if not words or not any(names.is_title_head(t.text) for t in words):
+        return False
+    # A rank written in lower case ("the general being in charge") is not a title.
+    head = [t for t in words if names.is_title_head(t.text)][-1]
+    return has_complement or not (names.is_rank_word(head.text) and head.is_lower)
+
+
+def _title_before(doc: Doc, person: _Ent, ends: dict[int, _Ent]) -> tuple[str, list[_Ent]] | None:
+    """A title written before a name: "Colonel-General X", "the commander of the Y, X"."""
+    j = person.start - 1
+    while j >= 0 and _is_quote(doc[j]):
+        j -= 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+        while j >= 0 and _is_quote(doc[j]):
+            j -= 1
+    end, k, inside = j + 1, j, []
+    complement = False
+    while k >= 0 and k in ends and ends[k].label in ("ORG", "GPE", "LOC", "FAC"):
+        ent = ends[k]
+        m = ent.start - 1
+        while m >= 0 and doc[m].lower_ == "the":
+            m -= 1
+        if m >= 0 and doc[m].lower_ in _PREPOSITIONS:
+            inside.append(ent)
+            complement = True
+            k = m - 1
+        else:
+            break
+    if complement and k >= 0 and not names.is_title_word(doc[k].text):
+        return None
+    s = _title_run_left(doc, k)
+    if s > k or not _valid_title(doc, s, k + 1, complement):
+        return None
+    return _title_text(doc[s:end]), inside
+
+
+def _title_after(doc: Doc, person: _Ent, starts: dict[int, _Ent]) -> tuple[str, list[_Ent]] | None:
+    """A title written after a name: "X as Deputy Chairman of the Y", "X, the commander of Y"."""
+    q = person.end
+    if q < len(doc) and doc[q].text == ",":
+        q += 1
+        if q < len(doc) and doc[q].lower_ in ("the", "a", "an"):
+            q += 1
+    elif q < len(doc) and doc[q].lower_ == "as":
+        q += 1
+    else:
+        return None
+    s = q
+    while q < len(doc) and (names.is_title_word(doc[q].text) or (doc[q].text in _HYPHENS and q > s)):
+        q += 1
+    if q == s or not _valid_title(doc, s, q, True):
+        return None
+    end, inside = q, []
+    while q < len(doc) and doc[q].lower_ in _PREPOSITIONS:
+        m = q + 1
+        while m < len(doc) and doc[m].lower_ == "the":
+            m += 1
+        ent = starts.get(m)
+        if ent is None or ent.label not in ("ORG", "GPE", "LOC", "FAC"):
+            break
+        inside.append(ent)
+        q = end = ent.end
+    if end < len(doc) and end in starts and starts[end].label == "PERSON":
+        return None  # the title belongs to the next name
+    return _title_text(doc[s:end]), inside
+
+
+def _strip_leading_titles(doc: Doc, e: _Ent) -> _Ent:
+    """Move titles glued to the front of a PERSON span into its titles."""
+    s = e.start
+    first_title = None
+    while s < e.end - 1:
+        tok = doc[s]
+        if names.is_title_word(tok.text) or (tok.text in _HYPHENS and first_title is not None):
+            first_title = s if first_title is None else first_title
+            s += 1
+        elif first_title is None and places.country_of_adjective(tok.text):
+            s += 1
+        else:
+            break
+    if first_title is None or s == e.start:
+        return e
+    titles = [*e.titles, _title_text(doc[first_title:s])]
+    return _Ent(s, e.end, e.label, titles, e.fixed)
+
+
+def _titles(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """Record titles around each PERSON and drop spans that were only part of a title."""
+    ents = [_strip_leading_titles(doc, e) if e.label == "PERSON" else e for e in ents]
+    ends, starts = _ends_at(ents), _starts_at(ents)
+    drop: set[int] = set()
+    for e in ents:
+        if e.label != "PERSON":
+            continue
+        for finder, index in ((_title_before, ends), (_title_after, starts)):
+            found = finder(doc, e, index)
+            if found is None:
+                continue
+            title, inside = found
+            if title and title not in e.titles:
+                e.titles.append(title)
+            # "Secretary of State": the complement belongs to a fixed title, not to an organisation
+            if any(title.lower().endswith(ct) for ct in names.COMPOUND_TITLES):
+                drop.update(id(ent) for ent in inside if ent.end - ent.start == 1)
+    return [e for e in ents if id(e) not in drop]
+
+
+# ------------------------------------------------------------------ component
+class EntityFixer:
+    """Repair the model's entities on news prose and record titles on `Span._.titles`."""
+
+    def __init__(self, nlp: Language, name: str = COMPONENT):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        keep: list[Span] = []
+        ents: list[_Ent] = []
+        for span in doc.ents:
+            if span.label_ in _NAME_LABELS:
+                ents.append(_Ent(span.start, span.end, span.label_, list(span._.titles)))
+            else:
+                keep.append(span)
+        ents = [e for e in (_split_breaks(doc, x) for x in ents) if e]
+        ents = [e for e in (_trim(doc, x) for x in ents) if e]
+        events = _named_events(doc)
+        busy = {i for ev in events for i in range(ev.start, ev.end)}
+        ents = [e for e in ents if not busy.intersection(range(e.start, e.end))] + events
+        keep = [s for s in keep if not busy.intersection(range(s.start, s.end))]
+        ents = _merge_chains(doc, ents)
+        ents = _acronyms(doc, ents)
+        ents = _gazetteer(doc, ents, keep)
+        ents = [e for e in (_relabel(doc, x) for x in ents) if e]
+        ents = _propagate(doc, ents)
+        ents = _titles(doc, ents)
+        self._write(doc, ents, keep)
+        doc.user_data.pop("bbc_lower_words", None)  # a cache, not for serialisation
+        return doc
+
+    @staticmethod
+    def _write(doc: Doc, ents: list[_Ent], keep: list[Span]) -> None:
+        spans: list[tuple[Span, tuple[str, ...]]] = []
+        taken: set[int] = set()
+        for e in sorted(ents, key=lambda x: (-(x.end - x.start), x.start)):
+            if taken.intersection(range(e.start, e.end)):
+                continue
+            taken.update(range(e.start, e.end))
+            spans.append((Span(doc, e.start, e.end, label=e.label), tuple(e.titles)))
+        kept = [s for s in keep if not taken.intersection(range(s.start, s.end))]
+        doc.ents = sorted([s for s, _ in spans] + kept, key=lambda s: s.start)
+        titles = {(s.start, s.end): t for s, t in spans}
+        for span in doc.ents:
+            if titles.get((span.start, span.end)):
+                span._.titles = titles[(span.start, span.end)]
+
+
+@Language.factory(
+    COMPONENT,
+    assigns=["doc.ents", "span._.titles"],
+    requires=["doc.ents"],
+    default_config={},
+)
+def make_entity_fixes(nlp: Language, name: str) -> EntityFixer:
+    """Factory for the entity-fixing component (add it after "ner")."""
+    return EntityFixer(nlp, name)
+
+
+def entity_mentions(
+    doc: Doc, doc_id: str, offset: int = 0, labels: frozenset[str] = ENTITY_LABELS
+) -> list[Mention]:
+    """The named entities of `doc` as Mentions; offsets are moved by `offset` to be relative to the file."""
+    return [
+        Mention(
+            doc=doc_id,
+            kind="entity",
+            start=ent.start_char + offset,
+            end=ent.end_char + offset,
+            text=ent.text,
+            type=ent.label_,
+            titles=tuple(ent._.titles),
+        )
+        for ent in doc.ents
+        if ent.label_ in labels
+    ]

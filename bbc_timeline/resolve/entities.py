@@ -1,0 +1,524 @@
+"""Entity resolution: every mention of one person, organisation, place or named event -> one Entity.
+
+People: identical full names merge; full names whose surnames are one
+romanised name and whose given names agree merge across documents; a bare
+surname (or other shorter form) refers back to the full name in its own
+document; a bare surname in a document without a full name joins the only
+full name with that surname elsewhere. Organisations merge on a key that
+ignores word order, country adjective vs "of Country" and common synonyms;
+a country-less name joins the only country-qualified one; a shorter name
+with the same head noun joins the longer one in the same document; an
+abbreviation in brackets joins the name it follows. Places merge on their
+gazetteer spelling (Kiev = Kyiv). Work is done in buckets keyed by normalised
+names, so the cost grows as n log n with the number of mentions.
+
+Every merge between different spellings leaves a human-readable evidence line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bbc_timeline.models import Entity, Mention
+from bbc_timeline.resolve import names, orgs, places
+from bbc_timeline.resolve.aliases import AliasConfig
+
+TYPE_OF_LABEL = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
+                 "EVENT": "event"}
+_BUCKET_LIMIT = 64  # beyond this a bucket is compared by exact keys only
+_DOMINANT = 2.0  # a bare surname goes to the full name that has this many times the mentions of the next
+
+
+@dataclass(frozen=True)
+class EntityResolution:
+    """The resolved entities and, for each mention (doc, start, end), its entity's name ("" if none)."""
+
+    entities: list[Entity]
+    canonical: dict[tuple[str, int, int], str]
+
+    def name_of(self, mention: Mention) -> str:
+        return self.canonical.get((mention.doc, mention.start, mention.end), "")
+
+
+@dataclass
+class _Item:
+    idx: int
+    mention: Mention
+    type: str
+    surface: str  # cleaned, titles stripped
+    titles: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.surface.lower()
+
+    @property
+    def doc(self) -> str:
+        return self.mention.doc
+
+
+class _Clusters:
+    """Union-find over items, with the user's keep-apart constraints and merge evidence."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.size = [1] * n
+        self.apart: list[dict[int, str]] = [{} for _ in range(n)]
+        self.evidence: list[tuple[int, str]] = []
+
+    def find(self, a: int) -> int:
+        while self.parent[a] != a:
+            self.parent[a] = self.parent[self.parent[a]]
+            a = self.parent[a]
+        return a
+
+    def union(self, a: int, b: int, why: str = "", force: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        pa, pb = self.apart[ra], self.apart[rb]
+        if not force and any(g in pb and pb[g] != tag for g, tag in pa.items()):
+            return False
+        if self.size[ra] < self.size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+        for g, tag in self.apart[rb].items():
+            self.apart[ra].setdefault(g, tag)
+        if why:
+            self.evidence.append((a, why))
+        return True
+
+
+# ------------------------------------------------------------------ preparation
+def _prepare(mentions: Iterable[Mention]) -> list[_Item]:
+    items: list[_Item] = []
+    for m in mentions:
+        if m.kind != "entity":
+            continue
+        etype = TYPE_OF_LABEL.get(m.type)
+        if etype is None:
+            continue
+        if etype == "person":
+            parsed, glued = names.parse_person(m.text)
+            surface, titles = parsed.text, (*m.titles, *glued)
+            if not surface or names.is_title_phrase(surface):
+                continue
+        else:
+            surface, titles = names.clean_text(m.text), tuple(m.titles)
+        if surface:
+            items.append(_Item(len(items), m, etype, surface, tuple(dict.fromkeys(titles))))
+    return items
+
+
+def _vote_types(items: list[_Item]) -> None:
+    """A name tagged with different types takes its majority type ("Kiev" twice a place, once a person)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for it in items:
+        votes[it.key][it.type] += 1
+    for it in items:
+        v = votes[it.key]
+        best, n = v.most_common(1)[0]
+        if best != it.type and n > sum(v.values()) / 2:
+            it.type = best
+
+
+def _nearest(candidates: list[tuple[int, int]], pos: int) -> int:
+    """The candidate (position, item) closest before `pos`, else the first after it."""
+    before = [c for c in candidates if c[0] < pos]
+    return max(before)[1] if before else min(candidates)[1]
+
+
+# ------------------------------------------------------------------ people
+def _surname_match(a: names.PersonName, b: names.PersonName, given_why: str | None) -> str | None:
+    why = names.same_surname(a.surname, b.surname)
+    if why:
+        return why
+    strong_given = given_why in ("same given name", "given-name variants") or (
+        given_why or "").startswith("transliteration")
+    sk = names.skeleton(a.surname)
+    if strong_given and len(sk) >= 4 and sk == names.skeleton(b.surname):
+        return "vowel alternation (a/o, e/i) in the surname"
+    return None
+
+
+def _describe(a: str, b: str, *reasons: str | None) -> str:
+    parts = [r for r in reasons if r and r not in ("same surname", "same given name")]
+    return f"{a} ~ {b}: {'; '.join(dict.fromkeys(parts)) or 'same name'}"
+
+
+def _describe_people(a: names.PersonName, b: names.PersonName, sur: str, given: str) -> str:
+    parts = []
+    if a.surname != b.surname:
+        parts.append(f"surname {a.surname} ~ {b.surname} ({sur})")
+    if a.given and b.given and a.given[0] != b.given[0]:
+        parts.append(f"given name {a.given[0]} ~ {b.given[0]} ({given})")
+    return f"{a.text} ~ {b.text}: {'; '.join(parts) or 'same name'}"
+
+
+def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
+    parsed = {it.idx: names.parse_person(it.surface)[0] for it in items}
+    full = [it for it in items if parsed[it.idx].is_full]
+    short = [it for it in items if not parsed[it.idx].is_full]
+
+    # 1. the same full name, wherever it appears
+    first_of: dict[str, _Item] = {}
+    for it in full:
+        rep = first_of.setdefault(it.key, it)
+        if rep is not it:
+            uf.union(rep.idx, it.idx)
+
+    # 2. spellings of one full name across documents (bucketed by the surname's consonant skeleton)
+    buckets: dict[str, list[_Item]] = defaultdict(list)
+    for rep in first_of.values():
+        buckets[names.skeleton(parsed[rep.idx].surname)].append(rep)
+    for bucket in buckets.values():
+        if len(bucket) > _BUCKET_LIMIT:
+            groups: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+            for rep in bucket:
+                p = parsed[rep.idx]
+                groups[(names.fold(p.surname), names.given_key(p.given[0]))].append(rep)
+            for g in groups.values():
+                for other in g[1:]:
+                    uf.union(g[0].idx, other.idx, _describe(g[0].surface, other.surface, "transliteration"))
+            continue
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                pa, pb = parsed[a.idx], parsed[b.idx]
+                given = names.compatible_given(pa, pb)
+                if given is None:
+                    continue
+                sur = _surname_match(pa, pb, given)
+                if sur:
+                    uf.union(a.idx, b.idx, _describe_people(pa, pb, sur, given))
+
+    # 3. a shorter form refers back to a full name in its own document
+    by_doc_full: dict[str, list[_Item]] = defaultdict(list)
+    for it in full:
+        by_doc_full[it.doc].append(it)
+    unresolved: list[_Item] = []
+    for it in short:
+        word = parsed[it.idx].words[0]
+        cands = [(c.mention.start, c.idx) for c in by_doc_full.get(it.doc, [])
+                 if _refers_to(word, parsed[c.idx])]
+        if cands:
+            target = _nearest(cands, it.mention.start)
+            tname = parsed[target].text
+            uf.union(target, it.idx, f"{it.surface} → {tname}: shorter form of the full name in {it.doc}")
+            continue
+        # a given name alone, when exactly one full name of the document has it ("Sviatlana")
+        by_given = {names.fold(parsed[c.idx].text): c.idx for c in by_doc_full.get(it.doc, [])
+                    if parsed[c.idx].given and names.same_given(word, parsed[c.idx].given[0]) == "same given name"}
+        if len(by_given) == 1 and names.is_known_given_name(word):
+            target = next(iter(by_given.values()))
+            uf.union(target, it.idx, f"{it.surface} → {parsed[target].text}: given name of the only full name "
+                                     f"with it in {it.doc}")
+        else:
+            unresolved.append(it)
+
+    # 4. bare surnames with no full name in their document
+    same_doc: dict[tuple[str, str], _Item] = {}
+    for it in unresolved:
+        rep = same_doc.setdefault((it.doc, names.fold(it.surface)), it)
+        if rep is not it:
+            uf.union(rep.idx, it.idx)
+    index: dict[str, set[int]] = defaultdict(set)
+    for it in full:
+        p = parsed[it.idx]
+        index[names.fold(p.surname)].add(it.idx)
+        if not names.is_known_given_name(p.words[0]) and len(p.words) == 2:
+            index[names.fold(p.words[0])].add(it.idx)  # surname-first names: "Wang Ning" -> "Wang"
+    orphans: dict[str, list[_Item]] = defaultdict(list)
+    for rep in same_doc.values():
+        key = names.fold(rep.surface)
+        roots: dict[int, int] = {}
+        for idx in index.get(key, ()):
+            roots.setdefault(uf.find(idx), idx)
+        target = _dominant(roots, uf)
+        if target is None:
+            orphans[key].append(rep)
+            continue
+        tname = parsed[target].text
+        why = names.same_surname(rep.surface, parsed[target].surname) or "first name of a surname-first name"
+        note = "" if why == "same surname" else f" ({why})"
+        uf.union(target, rep.idx, f"{rep.surface} → {tname}: the only full name with this surname{note}")
+    for group in orphans.values():
+        for other in group[1:]:
+            uf.union(group[0].idx, other.idx, _describe(group[0].surface, other.surface,
+                                                        names.same_surname(group[0].surface, other.surface)))
+
+
+def _refers_to(word: str, full: names.PersonName) -> bool:
+    """True when a one-word mention names the person `full` (surname, or a surname-first name's first word)."""
+    if names.same_surname(word, full.surname):
+        return True
+    first = full.words[0]
+    return (len(full.words) == 2 and not names.is_known_given_name(first)
+            and names.same_surname(word, first) is not None and not names.is_known_given_name(word))
+
+
+def _dominant(roots: dict[int, int], uf: _Clusters) -> int | None:
+    if not roots:
+        return None
+    ranked = sorted(roots.items(), key=lambda kv: -uf.size[kv[0]])
+    if len(ranked) == 1 or uf.size[ranked[0][0]] >= _DOMINANT * uf.size[ranked[1][0]]:
+        return ranked[0][1]
+    return None
+
+
+# ------------------------------------------------------------------ organisations
+def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int]) -> None:
+    keys = {it.idx: orgs.org_key(it.surface) for it in items}
+    by_idx = {it.idx: it for it in items}
+    by_doc: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        by_doc[it.doc].append(it)
+
+    # 0. a lone head noun ("the Alliance") refers back to an organisation with that head, or is dropped
+    named = []
+    for it in items:
+        k = keys[it.idx]
+        if not k.is_bare_head:
+            named.append(it)
+            continue
+        cands = [(o.mention.start, o.idx) for o in by_doc[it.doc]
+                 if not keys[o.idx].is_bare_head and keys[o.idx].head == k.head]
+        if cands:
+            target = _nearest(cands, it.mention.start)
+            uf.union(target, it.idx, f"{it.surface} → {by_idx[target].surface}: "
+                                     f"short reference in {it.doc}")
+        else:
+            dropped.add(it.idx)
+
+    # 1. the same key: word order, country adjective / of Country, synonyms
+    first_of: dict[tuple, _Item] = {}
+    for it in named:
+        rep = first_of.setdefault(keys[it.idx].bag, it)
+        if rep is not it:
+            why = "" if rep.key == it.key else f"{rep.surface} = {it.surface}: {orgs.explain(rep.surface, it.surface)}"
+            uf.union(rep.idx, it.idx, why)
+
+    # 2. a name without a country joins the only country-qualified name with the same words
+    with_country: dict[tuple[str, ...], list[_Item]] = defaultdict(list)
+    for bag, rep in first_of.items():
+        if bag[0]:
+            with_country[bag[1]].append(rep)
+    for bag, rep in first_of.items():
+        if bag[0] or not with_country.get(bag[1]):
+            continue
+        cands = with_country[bag[1]]
+        cand_bags = {keys[c.idx].bag for c in cands}
+        local = [(o.mention.start, o.idx) for o in by_doc[rep.doc] if keys[o.idx].bag in cand_bags]
+        if len({keys[i].bag for _, i in local}) == 1:
+            target = first_of[keys[local[0][1]].bag]
+            where = f"the only one in {rep.doc}"
+        elif local:
+            target = by_idx[_nearest(local, rep.mention.start)]
+            where = f"the nearest one in {rep.doc}"
+        elif len(cands) == 1:
+            target, where = cands[0], "the only one in the corpus"
+        else:
+            continue
+        uf.union(target.idx, rep.idx, f"{rep.surface} = {target.surface}: same name with the country ({where})")
+
+    # 3. a shorter name with the same head noun refers back to a longer one in its document
+    for doc_items in by_doc.values():
+        doc_named = [it for it in doc_items if it.idx not in dropped and not keys[it.idx].is_bare_head]
+        for it in doc_named:
+            k = keys[it.idx]
+            if k.head is None:
+                continue
+            cands = [(o.mention.start, o.idx) for o in doc_named
+                     if keys[o.idx].head == k.head and _sub_bag(k, keys[o.idx])]
+            if cands:
+                target = _nearest(cands, it.mention.start)
+                uf.union(target, it.idx, f"{it.surface} → {by_idx[target].surface}: "
+                                         f"shorter form in {it.doc}")
+
+    # 4. an abbreviation in brackets right after a name, or spelling out a name of the same document
+    for doc_items in by_doc.values():
+        ordered = sorted(doc_items, key=lambda x: x.mention.start)
+        for prev, it in itertools.pairwise(ordered):
+            if orgs.is_acronym(it.surface) and 0 < it.mention.start - prev.mention.end <= 3 \
+                    and orgs.acronym_fits(it.surface, prev.surface):
+                uf.union(prev.idx, it.idx, f"{it.surface} = {prev.surface}: abbreviation given in brackets")
+        acronyms = [it for it in doc_items if orgs.is_acronym(it.surface)]
+        spelled = {orgs.initials(it.surface): it for it in doc_items
+                   if not orgs.is_acronym(it.surface) and len(it.surface.split()) >= 2}
+        for it in acronyms:
+            target = spelled.get(it.surface.replace(".", "").upper())
+            if target is not None:
+                uf.union(target.idx, it.idx, f"{it.surface} = {target.surface}: initials")
+
+
+def _sub_bag(short: orgs.OrgKey, long: orgs.OrgKey) -> bool:
+    if short.words == long.words or not set(short.countries) <= set(long.countries):
+        return False
+    rest = Counter(long.words)
+    rest.subtract(Counter(short.words))
+    return all(v >= 0 for v in rest.values())
+
+
+# ------------------------------------------------------------------ places and events
+def _place_key(surface: str) -> str:
+    return places.canonical_place(surface) or places.fold(surface)
+
+
+def _event_key(surface: str) -> str:
+    return re.sub(r"\s*[-‑–]\s*", "-", places.fold(surface))
+
+
+def _resolve_by_key(items: list[_Item], uf: _Clusters, keyf, label: str) -> None:
+    first_of: dict[str, _Item] = {}
+    for it in items:
+        rep = first_of.setdefault(keyf(it.surface), it)
+        if rep is not it:
+            why = "" if rep.key == it.key else f"{rep.surface} = {it.surface}: {label}"
+            uf.union(rep.idx, it.idx, why)
+
+
+def _resolve_events(items: list[_Item], uf: _Clusters) -> None:
+    _resolve_by_key(items, uf, _event_key, "same event name")
+    by_doc: dict[str, dict[str, _Item]] = defaultdict(dict)
+    for it in items:
+        by_doc[it.doc].setdefault(_event_key(it.surface), it)
+    for it in items:
+        k = _event_key(it.surface)
+        if re.search(r"-(?:19|20)\d\d$", k):
+            continue
+        dated = [o for kk, o in by_doc[it.doc].items() if re.fullmatch(re.escape(k) + r"-(?:19|20)\d\d", kk)]
+        if len(dated) == 1:
+            uf.union(dated[0].idx, it.idx, f"{it.surface} → {dated[0].surface}: name without its year")
+
+
+# ------------------------------------------------------------------ user aliases
+def _apply_aliases(items: list[_Item], uf: _Clusters, config: AliasConfig) -> dict[int, str]:
+    """Tag keep-apart names, merge declared groups; return preferred names by item."""
+    def norm(name: str) -> str:
+        return names.parse_person(name)[0].text.lower() or names.clean_text(name).lower()
+
+    by_key: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        by_key[it.key].append(it)
+        stripped = names.parse_person(it.surface)[0].text.lower()
+        if stripped != it.key:
+            by_key[stripped].append(it)
+    for g, group in enumerate(config.distinct):
+        for name in group.names:
+            for it in by_key.get(norm(name), []):
+                if group.type in (None, it.type):
+                    uf.apart[it.idx][g] = norm(name)
+    preferred: dict[int, str] = {}
+    for group in config.same:
+        hits = [it for name in group.names for it in by_key.get(norm(name), [])
+                if group.type in (None, it.type)]
+        for it in hits[1:]:
+            uf.union(hits[0].idx, it.idx, f"{it.surface} = {hits[0].surface}: declared in the alias file",
+                     force=True)
+        for it in hits:
+            preferred[it.idx] = group.names[0]
+    return preferred
+
+
+# ------------------------------------------------------------------ building entities
+def _tidy(text: str) -> str:
+    t = text.replace("\u2019", "'")
+    return re.sub(r"\b(\w+)( \1\b)+", r"\1", t, flags=re.IGNORECASE)
+
+
+def _choose_name(etype: str, members: list[_Item]) -> str:
+    counts = Counter(it.surface for it in members)
+    order = {s: i for i, s in reversed(list(enumerate(it.surface for it in members)))}
+    if etype == "person":
+        spelling = Counter(it.surface.split()[-1] for it in members)
+
+        def pkey(s: str) -> tuple:
+            words = s.split()
+            return (len(words) >= 2, spelling[words[-1]], len(words), counts[s], -order[s])
+        return _tidy(max(counts, key=pkey))
+    if etype == "org":
+        def okey(s: str) -> tuple:
+            k = orgs.org_key(s)
+            return (bool(k.countries), not orgs.is_acronym(s), len(_tidy(s).split()), counts[s], -order[s])
+        return _tidy(max(counts, key=okey))
+    if etype == "place":
+        known = [places.canonical_place(s) for s in counts if places.canonical_place(s)]
+        if known:
+            return Counter(known).most_common(1)[0][0]
+    if etype == "event":
+        return re.sub(r"\s+([-‑–])\s*", r"\1", max(counts, key=lambda s: (counts[s], -order[s])))
+    return _tidy(max(counts, key=lambda s: (counts[s], -order[s])))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", places.fold(text)).strip("-") or "x"
+
+
+def _short_title(title: str) -> bool:
+    words = title.split()
+    return len(words) <= 3 and not {"of", "to", "for", "at"} & {w.lower() for w in words}
+
+
+def resolve_entities(mentions: list[Mention], aliases: AliasConfig | None = None) -> EntityResolution:
+    """Cluster entity mentions into entities; see the module docstring for the rules."""
+    items = _prepare(mentions)
+    _vote_types(items)
+    uf = _Clusters(len(items))
+    dropped: set[int] = set()
+    preferred = _apply_aliases(items, uf, aliases) if aliases and not aliases.empty else {}
+    by_type: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        by_type[it.type].append(it)
+    _resolve_people(by_type["person"], uf)
+    _resolve_orgs(by_type["org"], uf, dropped)
+    _resolve_by_key(by_type["place"], uf, _place_key, "spelling variants of one place")
+    _resolve_events(by_type["event"], uf)
+
+    clusters: dict[int, list[_Item]] = defaultdict(list)
+    for it in items:
+        if it.idx not in dropped:
+            clusters[uf.find(it.idx)].append(it)
+    evidence: dict[int, list[str]] = defaultdict(list)
+    for idx, line in uf.evidence:
+        evidence[uf.find(idx)].append(line)
+
+    entities: list[Entity] = []
+    canonical: dict[tuple[str, int, int], str] = {}
+    used_ids: Counter[str] = Counter()
+    for root, members in sorted(clusters.items(), key=lambda kv: kv[1][0].idx):
+        etypes = Counter(it.type for it in members)
+        etype = etypes.most_common(1)[0][0]
+        pref = next((preferred[it.idx] for it in members if it.idx in preferred), None)
+        name = pref or _choose_name(etype, members)
+        alias_counts: Counter[str] = Counter()
+        titles: list[str] = []
+        for it in members:
+            alias_counts[it.surface] += 1
+            for t in it.titles:
+                if t not in titles:
+                    titles.append(t)
+                if _short_title(t):
+                    alias_counts[f"{t} {it.surface}"] += 1
+        known = {_tidy(a).lower() for a in alias_counts}
+        aliases_out = (*alias_counts, *(() if name.lower() in known else (name,)))
+        base = f"{etype}:{_slug(name)}"
+        used_ids[base] += 1
+        eid = base if used_ids[base] == 1 else f"{base}-{used_ids[base]}"
+        entities.append(Entity(
+            id=eid, type=etype, name=name,
+            aliases=aliases_out,
+            alias_counts=dict(alias_counts),
+            titles=tuple(titles),
+            mentions=len(members),
+            evidence=tuple(dict.fromkeys(evidence.get(root, []))),
+        ))
+        for it in members:
+            canonical[(it.doc, it.mention.start, it.mention.end)] = name
+    for m in mentions:
+        if m.kind == "entity":
+            canonical.setdefault((m.doc, m.start, m.end), "")
+    return EntityResolution(entities, canonical)

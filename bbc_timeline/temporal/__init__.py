@@ -1,0 +1,74 @@
+"""Temporal expressions: recognition, TIMEX3 normalisation, publication dates.
+
+Pure Python (no spaCy); dateparser is only imported lazily for odd forms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .normalise import Context, Point, normalise, parse_value
+from .recognise import find_candidates
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A TIMEX3 expression with offsets relative to the tagged text."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    end_value: str | None = None
+    mod: str | None = None
+    anchor: str | None = None  # "dct:2017-07-31", "narrative:2017-07-07", "absolute", "duration"
+
+
+# a bare year this far from the story's year reads as an aside ("as Napoleon in 1812"),
+# not as a move of the story: later month names keep the story's year
+_ASIDE_YEARS = 10
+
+
+def _contains(outer: Point, inner: Point) -> bool:
+    """True when inner lies within outer (same year, and month when outer has one)."""
+    if outer.prec not in ("Y", "M") or inner.prec not in ("Y", "M", "D", "W"):
+        return False
+    if outer.y != inner.y:
+        return False
+    return outer.prec == "Y" or (outer.m is not None and inner.m == outer.m)
+
+
+def tag(text: str, dct: str | None, start: int = 0, end: int | None = None) -> list[Timex]:
+    """Find and normalise the temporal expressions of text[start:end].
+
+    dct is the document creation time as a TIMEX3 value at any precision, or
+    None (then everything relative resolves against the narrative). Offsets
+    are relative to `text`.
+    """
+    dct_point = parse_value(dct) if dct else None
+    ctx = Context(dct=dct_point, narrative=dct_point, text=text)
+    out: list[Timex] = []
+    for c in find_candidates(text, start, end):
+        n = normalise(c, ctx)
+        if n is None:
+            continue
+        out.append(Timex(c.start, c.end, c.text, n.type, n.value, n.end_value, n.mod, n.anchor))
+        p = n.point
+        if p is not None and n.type in ("DATE", "TIME") and p.prec in ("Y", "M", "D", "W", "S", "Q"):
+            cur = ctx.narrative
+            if cur is None or not _contains(p, cur):
+                ctx.narrative = p
+            story = ctx.story
+            backward = n.anchor not in (None, "absolute") and story is not None and p.y < story.y
+            if backward:
+                pass  # "the previous year" looks back; the story stays where it is
+            elif story is None or (p.prec != "Y" and not _contains(p, story)) or (
+                    p.prec == "Y" and p.y != story.y and abs(p.y - story.y) <= _ASIDE_YEARS):
+                ctx.story = p
+    return out
+
+
+from .pubdate import DocDates, find_dateline, resolve_document_dates
+
+__all__ = ["DocDates", "Timex", "find_dateline", "resolve_document_dates", "tag"]

@@ -1,0 +1,154 @@
+"""Publication dates: datelines near the top of an article, or inference from content.
+
+Order of evidence: metadata given by the caller, a dateline, else the content
+(the latest absolute date reported, refined by deictic phrases such as "the
+current October" or "last August"), at the precision the evidence supports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as L
+from .normalise import Point, parse_value
+from .recognise import find_candidates
+
+_HEAD_CHARS = 700  # datelines sit in the first lines of an article
+_LABEL = re.compile(r"(?:published|updated|posted|date|last\s+modified|created)\s*(?:on|at)?\s*:?\s*$", re.IGNORECASE)
+_DATELINE_FAMILIES = ("iso", "numeric", "mdy", "dmy")
+
+
+@dataclass(frozen=True)
+class DocDates:
+    """A document's publication date, how it was found, and its tagged timexes."""
+
+    published: str | None
+    basis: str | None  # metadata | dateline | inferred
+    timexes: list = field(default_factory=list)
+
+
+def find_dateline(text: str, start: int = 0, end: int | None = None) -> tuple[str, int, int, str] | None:
+    """(TIMEX3 value, start, end, matched text) of a dateline near the top of text[start:end], or None.
+
+    A dateline is a full date (with year) that fills its line, or follows a
+    label such as "Published:". A time after it is kept: "2017-07-31T13:12".
+    """
+    from .normalise import Context, normalise
+
+    end = len(text) if end is None else end
+    head_end = min(end, start + _HEAD_CHARS)
+    for c in find_candidates(text, start, head_end):
+        if c.family not in _DATELINE_FAMILIES or not c.groups.get("y") or c.groups.get("d2"):
+            continue
+        line_start = text.rfind("\n", start, c.start) + 1
+        line_end = text.find("\n", c.end, end)
+        line_end = end if line_end < 0 else line_end
+        before = text[line_start:c.start]
+        after = text[c.end:line_end]
+        labelled = bool(_LABEL.search(before))
+        alone = len(before.strip()) <= 3 and len(re.sub(r"[\s|·•,;–—-]+", " ", after).strip()) <= 20
+        if not (labelled or alone):
+            continue
+        n = normalise(c, Context(dct=None, narrative=None, text=text))
+        if n is None or not re.match(r"^\d{4}-\d\d-\d\d", n.value):
+            continue
+        return n.value, c.start, c.end, c.text
+    return None
+
+
+_FUTURE_BEFORE = re.compile(r"\b(?:will|forthcoming|upcoming|scheduled|planned|plans?|next|expected|due|"
+                            r"until|coming|future)\b[^.]{0,60}$", re.IGNORECASE)
+_CURRENT_MONTH = re.compile(rf"\b(?:the\s+current|this)\s+(?P<mon>{'|'.join(m.capitalize() for m in L.MONTHS)})\b")
+_LAST_MONTH = re.compile(rf"\blast\s+(?P<mon>{'|'.join(m.capitalize() for m in L.MONTHS)})\b")
+_SPAN_BACK = re.compile(
+    r"\b(?:the\s+)?(?:last|past)\s+(?P<n>\w+(?:-\w+)?)\s+years\b", re.IGNORECASE)
+_SENTENCE_YEAR = re.compile(r"(?<![\d-])(?P<y>1[5-9]\d{2}|20\d{2})(?![\d%])")
+
+
+def _sentences(text: str, start: int, end: int):
+    pos = start
+    for m in re.finditer(r"[.!?](?=\s)|\n\s*\n", text[start:end]):
+        yield pos, start + m.end()
+        pos = start + m.end()
+    if pos < end:
+        yield pos, end
+
+
+def infer_published(text: str, start: int = 0, end: int | None = None, timexes=None) -> str | None:
+    """Publication date inferred from content, at the precision the evidence supports."""
+    from . import tag
+    from .normalise import number
+
+    end = len(text) if end is None else end
+    if timexes is None:
+        timexes = tag(text, None, start, end)
+    latest: Point | None = None
+    for t in timexes:
+        if t.anchor != "absolute" or t.type not in ("DATE", "TIME"):
+            continue
+        if _FUTURE_BEFORE.search(text[max(start, t.start - 80):t.start]):
+            continue  # a forthcoming event says nothing about the date of writing
+        p = parse_value(t.end_value or t.value[:10])
+        if p is None or p.y < 1:
+            continue
+        if latest is None or _key(p) > _key(latest):
+            latest = p
+    # "the last eight years" next to "since 2013": the span counts the current year
+    year_hint: int | None = None
+    for s, e in _sentences(text, start, end):
+        sent = text[s:e]
+        for m in _SPAN_BACK.finditer(sent):
+            n = number(m.group("n").replace("-", " "))
+            ys = [int(y.group("y")) for y in _SENTENCE_YEAR.finditer(sent)]
+            if n and ys:
+                cand = min(ys) + int(n) - 1
+                year_hint = max(year_hint or cand, cand)
+    year = latest.y if latest else None
+    if year_hint and (year is None or year_hint > year):
+        year = year_hint
+        latest = Point(year, prec="Y")
+    if year is None:
+        return None
+    body = text[start:end]
+    cur = _CURRENT_MONTH.search(body)
+    if cur:
+        mon = L.MONTHS[cur.group("mon").lower()]
+        y = year
+        if latest is not None and latest.m is not None and latest.y == year and mon < latest.m:
+            y += 1
+        return f"{y:04d}-{mon:02d}"
+    assert latest is not None
+    if latest.prec in ("D", "M") and latest.m is not None:
+        return f"{latest.y:04d}-{latest.m:02d}"
+    last = _LAST_MONTH.search(body)
+    if last:
+        # "last August" is written after August: the year is known, the month only bounded
+        return f"{year:04d}"
+    return f"{year:04d}"
+
+
+def _key(p: Point) -> tuple[int, int, int]:
+    d = p.date()
+    if d is None:
+        return (p.y, 0, 0)
+    return (d.year, p.m or (d.month if p.prec in ("D", "W", "Q") else 0), p.d or 0)
+
+
+def resolve_document_dates(text: str, start: int = 0, end: int | None = None,
+                           published: str | None = None) -> DocDates:
+    """Publication date (metadata > dateline > inferred) and the timexes tagged against it."""
+    from . import tag
+
+    end = len(text) if end is None else end
+    if published:
+        return DocDates(published, "metadata", tag(text, published, start, end))
+    dl = find_dateline(text, start, end)
+    if dl is not None:
+        day = dl[0][:10]
+        return DocDates(day, "dateline", tag(text, dl[0], start, end))
+    narrative = tag(text, None, start, end)
+    inferred = infer_published(text, start, end, narrative)
+    if inferred is None:
+        return DocDates(None, None, narrative)
+    return DocDates(inferred, "inferred", tag(text, inferred, start, end))
