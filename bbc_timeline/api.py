@@ -1,345 +1,38 @@
-"""The library's front door: ingest, extract, resolve and query.
+"""The library's front door: queries here, ingest and extract from bbc_timeline.ingest.
 
-The CLI calls only these functions. Query functions never import spaCy or
-dateparser; ingest and extract import them lazily.
+The query side imports neither spaCy nor dateparser nor the value classes, so
+`timeline show` starts about as fast as Python with Typer and Rich. The names
+of the writing side (`ingest`, `extract`, ...) are reachable from here too, but
+are only imported when first used.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from bbc_timeline.errors import InputError, UsageError
-from bbc_timeline.models import Document, Entity, Event, Mention, Sentence
-from bbc_timeline.sources import SourceFile, discover, read_source, split_articles
+from bbc_timeline.errors import UsageError
 from bbc_timeline.store import Store
 
+if TYPE_CHECKING:
+    from bbc_timeline.models import Document
+
 SCHEMA = "bbc-timeline/1"
-Progress = Callable[[str, int], None]  # (event, amount): "total", "advance"
+_WRITING_SIDE = {"ingest", "extract", "resolve_store", "IngestReport", "alias_file", "resolver_fingerprint"}
 
 
-@dataclass
-class IngestReport:
-    files_seen: int = 0
-    documents: int = 0
-    mentions: int = 0
-    events: int = 0
-    skipped: int = 0
-    stored: int = 0
-    failed: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    model: str | None = None
+def __getattr__(name: str) -> Any:
+    if name in _WRITING_SIDE:
+        from bbc_timeline import ingest
 
-
-@dataclass(frozen=True)
-class PreparedDocument:
-    """A document with its dates found, waiting for the model."""
-
-    document: Document
-    timexes: list[Mention]
-
-
-@dataclass(frozen=True)
-class PreparedFile:
-    source: SourceFile
-    path_key: str
-    documents: list[PreparedDocument]
-
-
-# ---------------------------------------------------------------- preparing
-
-
-def prepare_file(source: SourceFile, doc_ids: Callable[[str], str], dct: str | None = None) -> PreparedFile:
-    """Split a decoded file into articles and resolve each one's dates (no model needed)."""
-    from bbc_timeline.temporal import resolve_document_dates
-
-    stem = source.name.rsplit(".", 1)[0] if "." in Path(source.name).name else source.name
-    docs: list[PreparedDocument] = []
-    for seg in split_articles(source.text):
-        doc_id = doc_ids(stem if seg.index == 0 else f"{stem}-{seg.index + 1}")
-        meta = source.meta if seg.index == 0 else {}
-        known = dct or _meta_date(meta)
-        dates = resolve_document_dates(source.text, seg.start, seg.end, published=known)
-        basis = dates.basis
-        if dct:
-            basis = "given"
-        document = Document(
-            id=doc_id,
-            file=source.name,
-            start=seg.start,
-            end=seg.end,
-            title=str(meta.get("title") or seg.title),
-            published=dates.published,
-            published_basis=basis,
-            url=meta.get("url"),
-        )
-        timexes = [
-            Mention(
-                doc=doc_id,
-                kind="timex",
-                start=t.start,
-                end=t.end,
-                text=t.text,
-                type=t.type,
-                value=t.value,
-                end_value=t.end_value,
-                mod=t.mod,
-                anchor=t.anchor,
-            )
-            for t in dates.timexes
-        ]
-        docs.append(PreparedDocument(document, timexes))
-    path_key = str(source.path.resolve())
-    return PreparedFile(source, path_key, docs)
-
-
-def _meta_date(meta: dict) -> str | None:
-    value = meta.get("published")
-    if not value:
-        return None
-    value = str(value).strip()
-    return value[:10] if len(value) >= 10 else value
-
-
-class _DocIds:
-    """Document ids: the file's relative name without suffix, made unique per file path."""
-
-    def __init__(self, used: dict[str, str]):
-        self.used = dict(used)
-
-    def for_path(self, path_key: str) -> Callable[[str], str]:
-        def make(base: str) -> str:
-            owner = self.used.get(base)
-            if owner is None or owner == path_key:
-                self.used[base] = path_key
-                return base
-            alt = f"{base}~{hashlib.sha1(path_key.encode()).hexdigest()[:6]}"
-            self.used[alt] = path_key
-            return alt
-
-        return make
-
-
-# ---------------------------------------------------------------- ingest
-
-
-def ingest(
-    paths: list[Path],
-    db: Path,
-    *,
-    model: str | None = None,
-    workers: int = 1,
-    batch_size: int = 32,
-    progress: Progress | None = None,
-    nlp: Any = None,
-) -> IngestReport:
-    """Read files and folders into the store; unchanged files are skipped by content hash."""
-    report = IngestReport()
-    found, problems = discover(paths)
-    report.failed += [p.message for p in problems]
-    report.files_seen = len(found)
-    with Store(db) as store:
-        known = store.file_hashes()
-        ids = _DocIds(store.used_doc_ids())
-        todo: list[SourceFile] = []
-        for path, name in found:
-            try:
-                source = read_source(path, name)
-            except InputError as e:
-                report.failed.append(str(e))
-                continue
-            if known.get(str(path.resolve())) == source.sha256:
-                report.skipped += 1
-                continue
-            if source.encoding != "utf-8":
-                report.notes.append(f"{path}: not valid UTF-8, read as {source.encoding}")
-            todo.append(source)
-        if progress:
-            progress("total", len(todo))
-        if todo:
-            if nlp is None:
-                from bbc_timeline.nlp.pipeline import load_pipeline, model_name
-
-                nlp = load_pipeline(model)
-                report.model = model_name(nlp)
-            for prepared, analyses in _analyse_files(nlp, todo, ids, report, workers, batch_size):
-                _store_file(store, prepared, analyses, report)
-                if progress:
-                    progress("advance", 1)
-        if todo or not store.is_resolved() or store.meta("resolver") != resolver_fingerprint():
-            resolve_store(store)
-        counts = store.counts()
-        report.documents = counts["documents"]
-        report.mentions = counts["mentions"]
-        report.events = counts["events"]
-    return report
-
-
-def _analyse_files(nlp, sources, ids: _DocIds, report: IngestReport, workers: int, batch_size: int):
-    """Yield (PreparedFile, analyses) per file, streaming documents through nlp.pipe."""
-    from bbc_timeline.nlp.pipeline import analyse
-
-    pending: dict[int, tuple[PreparedFile, list]] = {}
-
-    def items() -> Iterator[tuple[str, tuple]]:
-        for n, source in enumerate(sources):
-            try:
-                prepared = prepare_file(source, ids.for_path(str(source.path.resolve())))
-            except Exception as e:  # one bad file never stops the others
-                report.failed.append(f"{source.path}: could not be analysed ({e.__class__.__name__}: {e})")
-                continue
-            pending[n] = (prepared, [])
-            for pd in prepared.documents:
-                d = pd.document
-                yield source.text[d.start : d.end], (d.id, d.start, n)
-
-    for analysis, ctx in analyse(nlp, items(), batch_size=batch_size, workers=workers):
-        n = ctx[2]
-        prepared, got = pending[n]
-        got.append(analysis)
-        if len(got) == len(prepared.documents):
-            del pending[n]
-            yield prepared, got
-    for prepared, got in pending.values():  # files whose every segment was empty
-        yield prepared, got
-
-
-def _store_file(store: Store, prepared: PreparedFile, analyses: list, report: IngestReport) -> None:
-    mentions: list[Mention] = []
-    sentences: list[Sentence] = []
-    for pd, an in zip(prepared.documents, analyses, strict=False):
-        mentions += pd.timexes
-        mentions += an.entities
-        sentences += an.sentences
-    src = prepared.source
-    store.replace_file(
-        prepared.path_key,
-        src.name,
-        src.sha256,
-        src.encoding,
-        src.text,
-        [pd.document for pd in prepared.documents],
-        mentions,
-        sentences,
-    )
-    report.stored += 1
-
-
-def resolver_fingerprint() -> str:
-    """Changes whenever the resolver's code or the alias file does: then stored events are rebuilt."""
-    h = hashlib.sha256()
-    for p in sorted((Path(__file__).parent / "resolve").glob("*.py")):
-        h.update(p.read_bytes())
-    aliases = alias_file()
-    if aliases is not None and aliases.exists():
-        h.update(aliases.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def resolve_store(store: Store) -> None:
-    """Recompute entities and events from every stored document (one transaction)."""
-    from bbc_timeline.resolve.aliases import load_aliases
-    from bbc_timeline.resolve.chronology import build_chronology
-    from bbc_timeline.resolve.entities import resolve_entities
-
-    aliases = load_aliases(alias_file())
-    resolution = resolve_entities(store.entity_mentions_in_order(), aliases)
-    entity_types = {e.name: e.type for e in resolution.entities}
-    events = build_chronology(store.iter_document_bundles(), resolution.canonical, entity_types)
-    store.write_resolution(resolution.entities, resolution.canonical, events, resolver=resolver_fingerprint())
-
-
-def alias_file() -> Path | None:
-    """The user's alias file: $BBC_TIMELINE_ALIASES, else data/aliases.toml beside the package, if present."""
-    import os
-
-    env = os.environ.get("BBC_TIMELINE_ALIASES")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent.parent / "data" / "aliases.toml"
-    return here if here.exists() else None
-
-
-# ---------------------------------------------------------------- extract
-
-
-def extract(
-    paths: list[Path], *, dct: str | None = None, model: str | None = None, nlp: Any = None
-) -> Iterator[dict]:
-    """Mentions as the contract's JSON records, without touching the store."""
-    found, problems = discover(paths)
-    if problems:
-        raise InputError(problems[0].message)
-    sources = [read_source(p, name) for p, name in found]
-    if nlp is None:
-        from bbc_timeline.nlp.pipeline import load_pipeline
-
-        nlp = load_pipeline(model)
-    from bbc_timeline.resolve.aliases import load_aliases
-    from bbc_timeline.resolve.entities import resolve_entities
-
-    ids = _DocIds({})
-    report = IngestReport()
-    files = list(_analyse_files_with_dct(nlp, sources, ids, report, dct))
-    if report.failed:
-        raise InputError(report.failed[0])
-    all_entities = [m for prepared, analyses in files for an in analyses for m in an.entities]
-    canonical = resolve_entities(all_entities, load_aliases(alias_file())).canonical
-    for prepared, analyses in files:
-        for pd, an in zip(prepared.documents, analyses, strict=False):
-            ms = sorted(pd.timexes + an.entities, key=lambda m: (m.start, m.end))
-            for m in ms:
-                yield _contract_mention(prepared.source.name, m, canonical)
-
-
-def _analyse_files_with_dct(nlp, sources, ids, report, dct):
-    if dct is None:
-        yield from _analyse_files(nlp, sources, ids, report, 1, 32)
-        return
-    from bbc_timeline.nlp.pipeline import analyse
-
-    for source in sources:
-        prepared = prepare_file(source, ids.for_path(str(source.path.resolve())), dct=dct)
-        items = [
-            (source.text[pd.document.start : pd.document.end], (pd.document.id, pd.document.start, 0))
-            for pd in prepared.documents
-        ]
-        yield prepared, [an for an, _ in analyse(nlp, items)]
-
-
-def _contract_mention(file: str, m: Mention, canonical: dict) -> dict:
-    out: dict[str, Any] = {
-        "file": file,
-        "doc": m.doc,
-        "kind": m.kind,
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "type": m.type,
-    }
-    if m.kind == "timex":
-        out["value"] = m.value
-        if m.end_value:
-            out["end_value"] = m.end_value
-        if m.mod:
-            out["mod"] = m.mod
-        if m.anchor:
-            out["anchor"] = m.anchor
-    else:
-        out["canonical"] = canonical.get((m.doc, m.start, m.end), "")
-        if m.titles:
-            out["titles"] = list(m.titles)
-    return out
+        return getattr(ingest, name)
+    raise AttributeError(name)
 
 
 # ---------------------------------------------------------------- queries
 
 
-@dataclass(frozen=True)
-class EventFilter:
+class EventFilter(NamedTuple):
     since: str | None = None
     until: str | None = None
     actor: str | None = None
@@ -353,7 +46,7 @@ def open_store(db: Path) -> Store:
     return Store(db, readonly=True)
 
 
-def query_events(store: Store, flt: EventFilter) -> list[Event]:
+def query_events(store: Store, flt: EventFilter) -> list[dict]:
     """Events matching every filter, oldest first."""
     from bbc_timeline.resolve.intervals import parse_bound
 
@@ -363,23 +56,23 @@ def query_events(store: Store, flt: EventFilter) -> list[Event]:
         raise UsageError("--limit must be zero or more")
     names: list[tuple[str, str]] = []
     if flt.actor:
-        names.append(("actor", find_entity(store, flt.actor, expected="person").name.lower()))
+        names.append(("actor", find_entity(store, flt.actor, expected="person")["name"].lower()))
     if flt.org:
-        names.append(("org", find_entity(store, flt.org, expected="org").name.lower()))
+        names.append(("org", find_entity(store, flt.org, expected="org")["name"].lower()))
     words = flt.text.split() if flt.text else []
     return store.events(
         since=since, until=until, names=names, min_sources=flt.min_sources, limit=flt.limit, text_words=words
     )
 
 
-def find_entity(store: Store, name: str, expected: str | None = None) -> Entity:
+def find_entity(store: Store, name: str, expected: str | None = None) -> dict:
     """An entity by any alias (case-insensitive), tolerating small misspellings."""
     from bbc_timeline.lookup import best_matches
 
     ids = store.entity_ids_by_alias(name.strip())
     entities = [e for e in (store.entity(i) for i in ids) if e is not None]
     if entities:
-        entities.sort(key=lambda e: (e.type != expected, -e.mentions))
+        entities.sort(key=lambda e: (e["type"] != expected, -e["mentions"]))
         return entities[0]
     aliases = store.all_aliases()
     matches = best_matches(name, [a for a, _ in aliases])
@@ -399,20 +92,19 @@ def _close_enough(a: str, b: str) -> bool:
     return similarity(a.lower(), b.lower()) >= 0.85
 
 
-def entity_events(store: Store, entity: Entity) -> list[Event]:
-    role = {"person": "actor", "org": "org", "place": "place", "event": "event"}[entity.type]
-    return store.events(names=[(role, entity.name.lower())])
+def entity_events(store: Store, entity: dict) -> list[dict]:
+    role = {"person": "actor", "org": "org", "place": "place", "event": "event"}[entity["type"]]
+    return store.events(names=[(role, entity["name"].lower())])
 
 
-def export_data(store: Store | None, events: list[Event] | None = None) -> dict:
+def export_data(store: Store | None, events: list[dict] | None = None) -> dict:
     """The contract's JSON object (CONTRACT.md §2)."""
     if store is None:
         return {"schema": SCHEMA, "documents": [], "entities": [], "events": []}
     if events is None:
         events = store.events()
     documents = [document_record(d) for d, _name in store.documents()]
-    entities = [e.to_dict() for e in store.entities()]
-    return {"schema": SCHEMA, "documents": documents, "entities": entities, "events": [e.to_dict() for e in events]}
+    return {"schema": SCHEMA, "documents": documents, "entities": store.entities(), "events": events}
 
 
 def document_record(d: Document) -> dict:

@@ -106,7 +106,7 @@ def show(
     with _store(db) as store:
         events = api.query_events(store, _filter(since, until, actor, org, text, min_sources, limit))
     if json_:
-        _emit_json([e.to_dict() for e in events])
+        _emit_json(events)
     elif events:
         out.print(render.events_table(events, title=f"Timeline ({len(events)} events)"))
     else:
@@ -123,7 +123,7 @@ def actor(
         entity = api.find_entity(store, name)
         events = api.entity_events(store, entity)
     if json_:
-        _emit_json({"entity": entity.to_dict(), "events": [e.to_dict() for e in events]})
+        _emit_json({"entity": entity, "events": events})
     else:
         out.print(render.entity_view(entity, events))
 
@@ -139,7 +139,7 @@ def actors(
     with _store(db) as store:
         entities = store.entities(type_)
     if json_:
-        _emit_json([e.to_dict() for e in entities])
+        _emit_json(entities)
     else:
         out.print(render.entities_table(entities))
 
@@ -165,9 +165,9 @@ def event(
         ev = store.event(event_id)
         if ev is None:
             raise UsageError(f"no event '{event_id}' (see `timeline show` for ids)")
-        texts = {s.doc: store.file_text(s.doc) for s in ev.sources}
+        texts = {s["doc"]: store.file_text(s["doc"]) for s in ev["sources"]}
     if json_:
-        _emit_json(ev.to_dict())
+        _emit_json(ev)
     else:
         out.print(render.event_view(ev, texts))
 
@@ -250,7 +250,7 @@ def chart(
     if by not in {"year", "month"}:
         raise UsageError(f"--by must be year or month, not '{by}'")
     with _store(db) as store:
-        events = [e.to_dict() for e in api.query_events(store, _filter(None, None, actor, None, None, 1, None))]
+        events = api.query_events(store, _filter(None, None, actor, None, None, 1, None))
     if json_:
         _emit_json(chart_counts(events, by))
     else:

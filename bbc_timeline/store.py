@@ -11,11 +11,13 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from bbc_timeline.errors import StoreError
-from bbc_timeline.models import Document, Entity, Event, Mention, Sentence
+
+if TYPE_CHECKING:  # queries read plain dicts; the value classes are for the ingest side
+    from bbc_timeline.models import Document, Entity, Event, Mention, Sentence
 
 SCHEMA_V1 = """
 CREATE TABLE files (
@@ -93,13 +95,6 @@ def _migration_1(conn: sqlite3.Connection) -> None:
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1]
 APPLICATION_ID = 0x42424354  # "BBCT": marks a file as a timeline store
-
-
-@dataclass(frozen=True)
-class StoredFile:
-    path: str
-    name: str
-    sha256: str
 
 
 class Store:
@@ -222,6 +217,8 @@ class Store:
 
     def documents(self) -> list[tuple[Document, str]]:
         """Every document with its file's relative name, in ingest order."""
+        from bbc_timeline.models import Document
+
         rows = self.conn.execute(
             "SELECT d.data, f.name FROM documents d JOIN files f ON f.path = d.path ORDER BY f.name, d.position"
         )
@@ -240,6 +237,8 @@ class Store:
             yield doc, text, self.mentions(doc.id), self.sentences(doc.id)
 
     def mentions(self, doc_id: str | None = None, kind: str | None = None) -> list[Mention]:
+        from bbc_timeline.models import Mention
+
         sql, args = "SELECT data FROM mentions WHERE 1=1", []
         if doc_id is not None:
             sql += " AND doc = ?"
@@ -252,6 +251,8 @@ class Store:
 
     def entity_mentions_in_order(self) -> list[Mention]:
         """Entity mentions in document order then offset, for the resolver."""
+        from bbc_timeline.models import Mention
+
         rows = self.conn.execute(
             "SELECT m.data FROM mentions m JOIN documents d ON d.id = m.doc JOIN files f ON f.path = d.path "
             "WHERE m.kind = 'entity' ORDER BY f.name, d.position, m.start"
@@ -259,6 +260,8 @@ class Store:
         return [Mention.from_dict(json.loads(r[0])) for r in rows]
 
     def sentences(self, doc_id: str) -> list[Sentence]:
+        from bbc_timeline.models import Sentence
+
         rows = self.conn.execute('SELECT start, "end", past FROM sentences WHERE doc = ? ORDER BY start', (doc_id,))
         return [Sentence(doc_id, s, e, bool(p)) for s, e, p in rows]
 
@@ -319,21 +322,22 @@ class Store:
     def _set_meta(c: sqlite3.Connection, key: str, value: str) -> None:
         c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
-    def entities(self, type_: str | None = None) -> list[Entity]:
+    def entities(self, type_: str | None = None) -> list[dict[str, Any]]:
+        """The entity register as plain dicts (Entity.to_dict())."""
         sql, args = "SELECT data FROM entities", []
         if type_:
             sql += " WHERE type = ?"
             args.append(type_)
         sql += " ORDER BY type, name"
-        return [Entity.from_dict(json.loads(r[0])) for r in self.conn.execute(sql, args)]
+        return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
 
     def entity_ids_by_alias(self, name: str) -> list[str]:
         rows = self.conn.execute("SELECT DISTINCT entity FROM entity_names WHERE name = ?", (name.lower(),))
         return [r[0] for r in rows]
 
-    def entity(self, entity_id: str) -> Entity | None:
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        return Entity.from_dict(json.loads(row[0])) if row else None
+        return json.loads(row[0]) if row else None
 
     def all_aliases(self) -> list[tuple[str, str]]:
         return list(self.conn.execute("SELECT name, entity FROM entity_names"))
@@ -354,8 +358,8 @@ class Store:
         min_sources: int = 1,
         limit: int | None = None,
         text_words: Iterable[str] = (),
-    ) -> list[Event]:
-        """Events whose interval overlaps [since, until], in chronological order.
+    ) -> list[dict[str, Any]]:
+        """Events (as the contract's dicts) whose interval overlaps [since, until], oldest first.
 
         `since`/`until` are inclusive ISO dates; `names` are (role, lower-cased name)
         pairs that must all be present.
@@ -378,11 +382,11 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             args.append(limit)
-        return [Event.from_dict(json.loads(r[0])) for r in self.conn.execute(sql, args)]
+        return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
 
-    def event(self, event_id: str) -> Event | None:
+    def event(self, event_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
-        return Event.from_dict(json.loads(row[0])) if row else None
+        return json.loads(row[0]) if row else None
 
     def event_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM events ORDER BY position")]

@@ -21,7 +21,7 @@ from bbc_timeline.resolve.intervals import display, interval, parse_bound
 def test_interval_keeps_precision(value, end_value, start, end, precision, shown):
     dv = interval(value, end_value)
     assert (dv.start, dv.end, dv.precision) == (start, end, precision)
-    assert display(dv) == shown
+    assert display(dv.to_dict()) == shown
 
 
 @pytest.mark.parametrize("value", ["P3Y", "PRESENT_REF", "XXXX-08", "", "2017-13"])

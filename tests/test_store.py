@@ -80,7 +80,7 @@ def test_event_filters(tmp_path):
     ]
     ents = [Entity("person:ann-lee", "person", "Ann Lee", ("Ann Lee", "Lee"))]
     s.write_resolution(ents, {}, events)
-    ids = lambda evs: [e.id for e in evs]  # noqa: E731
+    ids = lambda evs: [e["id"] for e in evs]  # noqa: E731
     assert ids(s.events(since="2017-07-01")) == ["e2", "e3"]  # an interval overlapping the bound is in
     assert ids(s.events(until="2017-05-31")) == ["e1"]
     assert ids(s.events(names=[("actor", "ann lee")])) == ["e2"]

@@ -6,8 +6,12 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from typing import TYPE_CHECKING, Any
+
 from bbc_timeline.errors import UsageError
-from bbc_timeline.models import DateValue
+
+if TYPE_CHECKING:
+    from bbc_timeline.models import DateValue
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -61,6 +65,8 @@ def bounds(value: str) -> tuple[date, date, str] | None:
 
 def interval(value: str, end_value: str | None = None, text: str = "", anchor: str | None = None) -> DateValue | None:
     """The DateValue of a TIMEX3 value (and optional range end); None for durations and unknowns."""
+    from bbc_timeline.models import DateValue
+
     b = bounds(value)
     if b is None:
         return None
@@ -108,12 +114,12 @@ def parse_bound(text: str, side: str) -> str:
     return (b[0] if side == "start" else b[1]).isoformat()
 
 
-def display(date_value: DateValue) -> str:
-    """A date as people read it, at its precision: 2017-07, 2017-07-11 – 18, 2020-08-09 – 2020-10."""
-    first = date_value.value
-    if date_value.precision == "decade":
+def display(date: dict[str, Any]) -> str:
+    """A date (the contract's date object) as people read it: 2017-07, 2017-07-11 – 18, 2020-08-09 – 2020-10."""
+    first = date["value"]
+    if date.get("precision") == "decade":
         first = f"{first[:3]}0s"
-    last = date_value.end_value
+    last = date.get("end_value")
     if not last:
         return first
     if len(first) == 10 and len(last) == 10 and first[:7] == last[:7]:
