@@ -143,3 +143,36 @@ def test_ids_are_unique_and_deterministic():
     drafts_b = build_chronology([_bundle("a", TEXT, [_timex("a", TEXT, "March 3, 2019", "2019-03-03")], [])[:4]], {}, {})
     assert [e.id for e in drafts_a] == [e.id for e in drafts_b]
     assert len({e.id for e in drafts_a}) == len(drafts_a)
+
+
+def test_a_look_back_into_history_does_not_date_later_paragraphs():
+    text = (
+        "On March 1, 2019 protesters filled the main square of the capital.\n\n"
+        "The region was annexed in 1990 after a short war with its neighbour.\n\n"
+        "Later the envoy Marko Petrov condemned the crackdown on the protesters.\n"
+    )
+    tx = [_timex("h", text, "March 1, 2019", "2019-03-01"), _timex("h", text, "1990", "1990")]
+    ents = [_ent("h", text, "Marko Petrov", "PERSON")]
+    d, t, ms, sents, canonical = _bundle("h", text, tx, ents, published="2019-05-20")
+    drafts = document_events(d, t, ms, sents, canonical, {"Marko Petrov": "person"})
+    last = drafts[-1]
+    assert last.names["actors"] == ["Marko Petrov"]
+    assert (last.date.value, last.basis) == ("2019-03-01", "narrative")
+
+
+def test_a_named_happening_is_its_own_event_merged_across_documents():
+    t1 = "Officials fear Russia will use the forthcoming Shield-2019 drills to raise tension in the area.\n"
+    t2 = "Then observers said that thousands of soldiers took part in the Shield-2019 drills near the border.\n"
+    bundles, canonical = [], {}
+    for doc_id, text, published in (("p", t1, "2019-08"), ("q", t2, "2019-10-02")):
+        start = text.index("Shield-2019")
+        year = Mention(doc_id, "timex", start + 7, start + 11, "2019", "DATE", "2019", anchor="absolute")
+        ent = Mention(doc_id, "entity", start, start + 11, "Shield-2019", "EVENT")
+        d, t, ms, sents, can = _bundle(doc_id, text, [year], [ent], published=published)
+        canonical.update(can)
+        bundles.append((d, t, ms, sents))
+    events = build_chronology(bundles, canonical, {"Shield-2019": "event"})
+    named = [e for e in events if len({s.doc for s in e.sources}) == 2]
+    assert len(named) == 1 and named[0].date.value == "2019-08"  # "forthcoming" in an August article
+    own = [e for e in events if {s.doc for s in e.sources} == {"q"}]
+    assert [e.date.value for e in own] == ["2019"]  # what the later article reports keeps its own date

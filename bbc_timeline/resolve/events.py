@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bbc_timeline.models import DateValue, Document, Mention, Sentence, Source
@@ -152,6 +152,7 @@ def document_events(
     drafts: list[Draft] = []
     current: Draft | None = None  # the event the narrative is at
     topic: tuple[int, str] | None = None  # (paragraph, last person named): who "he" or "the president" is
+    present: Draft | None = None  # the latest happening near publication: the story's own time
     ti = ei = 0
     for sent in sorted(sentences, key=lambda s: s.start):
         s0, s1 = _trim(text, sent.start, sent.end)
@@ -180,6 +181,8 @@ def document_events(
             names["actors"] = [topic[1]]  # the paragraph's person: "this president", "his rule"
         if names["actors"]:
             topic = (paragraph, names["actors"][-1])
+        if current is not None and current.paragraph != paragraph and _historical(current, dct) and present:
+            current = present  # a look back into history does not outlast its paragraph
         near = current is not None and paragraph - current.paragraph <= JOIN_PARAGRAPHS
         if current is not None and near and in_t and all(_continues(m, current) for m in in_t):
             _join(current, s0, s1, names, paragraph)  # "at the time", "earlier": the same happening
@@ -193,15 +196,20 @@ def document_events(
                 draft.add_names(names)
                 named = names["named_events"]
                 if named and mention is not None and _inside_name(text, mention):
-                    draft.key = named[0]
+                    # The named happening itself ("Exercise-2017"), merged across documents by its
+                    # name, beside what the sentence says about it.
+                    drafts.append(replace(draft, key=named[0], sentences=[(s0, s1)], names=_copy(names)))
                 drafts.append(draft)
                 if moves:
                     current = draft
+                    if not _historical(draft, dct):
+                        present = draft
             continue
-        if current is None or not near or (in_t and not found):
+        # the story's present is never too far away to date a past-tense report
+        if current is None or not (near or current is present) or (in_t and not found):
             continue  # nothing to continue, or only vague expressions: not an event of its own
         sequel = bool(_SEQUEL.match(sentence_text))
-        if not sequel and _links(current, names, sentence_text):
+        if near and not sequel and _links(current, names, sentence_text):
             _join(current, s0, s1, names, paragraph)
         elif sent.past and (sequel or names["actors"] or names["orgs"]):
             draft = Draft(current.date, "narrative", document.id, document.file, [(s0, s1)], sentence_text,
@@ -229,6 +237,17 @@ def _is_dateline(document: Document, m: Mention) -> bool:
     near_top = m.start - document.start < 400
     written_out = m.type == "TIME" or m.anchor in (None, "absolute")
     return near_top and written_out and bool(m.value) and m.value.split("T")[0] == document.published.split("T")[0]
+
+
+def _historical(draft: Draft, dct: DateValue | None) -> bool:
+    """A date more than a year before publication: background, not the story's present."""
+    if dct is None:
+        return False
+    return draft.date.end < f"{int(dct.start[:4]) - 1:04d}{dct.start[4:]}"
+
+
+def _copy(names: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {role: list(values) for role, values in names.items()}
 
 
 def _join(draft: Draft, s0: int, s1: int, names: dict[str, list[str]], paragraph: int) -> None:
