@@ -27,7 +27,7 @@ def date_cell(event: Record) -> Text:
     if event.get("conflicts"):
         text.append(" ⚠", style="bold yellow")
     if event["date_basis"] != "explicit":
-        text.append(f" ({event['date_basis']})", style="dim")
+        text.append(f"\n{event['date_basis']}", style="dim")
     return text
 
 
@@ -35,7 +35,7 @@ def events_table(events: list[Record], title: str | None = None) -> Table:
     """The chronology: date at its precision, summary and id, people, organisations, sources."""
     table = Table(title=title)
     table.add_column("Date", no_wrap=True)
-    table.add_column("Event", ratio=3)
+    table.add_column("Event", ratio=3, overflow="fold")
     table.add_column("People", ratio=1)
     table.add_column("Organisations", ratio=1)
     table.add_column("Src", justify="right", no_wrap=True)

@@ -183,7 +183,7 @@ def _with_ids(events: list[Event]) -> list[Event]:
     out = []
     for e in events:
         label = (e.named_events or e.actors or e.orgs or (e.summary,))[0]
-        base = f"ev-{e.date.value}-{_slug(label, 3)}"
+        base = f"ev-{e.date.value}-{_slug(label, 2)}"
         n = seen.get(base, 0) + 1
         seen[base] = n
         out.append(replace(e, id=base if n == 1 else f"{base}-{n}"))
