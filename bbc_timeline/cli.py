@@ -108,7 +108,7 @@ def show(
     if json_:
         _emit_json(events)
     elif events:
-        out.print(render.events_table(events, title=f"Timeline ({len(events)} event{"s" if len(events) != 1 else ""})"))
+        out.print(render.events_table(events, title=f"Timeline ({len(events)} event{'s' if len(events) != 1 else ''})"))
     else:
         err.print("no events match")
 
