@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -24,18 +24,18 @@ out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
 DbOpt = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--db", help="Store file (default: $BBC_TIMELINE_DB, else the user data dir).", show_default=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of a table.")]
-SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Events reaching this date or later: 2017, 2017-07, 2017-07-25.")]
-UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Events reaching this date or earlier.")]
-ActorOpt = Annotated[Optional[str], typer.Option("--actor", help="Only events with this person (any alias).")]
-OrgOpt = Annotated[Optional[str], typer.Option("--org", help="Only events with this organisation (any alias).")]
-TextOpt = Annotated[Optional[str], typer.Option("--text", help="Only events whose text contains all these words.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Events reaching this date or later: 2017, 2017-07, 2017-07-25.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Events reaching this date or earlier.")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Only events with this person (any alias).")]
+OrgOpt = Annotated[str | None, typer.Option("--org", help="Only events with this organisation (any alias).")]
+TextOpt = Annotated[str | None, typer.Option("--text", help="Only events whose text contains all these words.")]
 MinSourcesOpt = Annotated[int, typer.Option("--min-sources", min=1, help="Only events reported by at least N passages.")]
-LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=0, help="At most N events.")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Any installed spaCy pipeline (default: en_core_web_sm).")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="At most N events.")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="Any installed spaCy pipeline (default: en_core_web_sm).")]
 
 
 def _emit_json(data) -> None:
@@ -130,7 +130,7 @@ def actor(
 
 @app.command()
 def actors(
-    type_: Annotated[Optional[str], typer.Option("--type", help="person, org, place or event.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="person, org, place or event.")] = None,
     db: DbOpt = None, json_: JsonOpt = False,
 ) -> None:
     """The entity register with mention counts."""
@@ -175,7 +175,7 @@ def event(
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to analyse.")],
-    dct: Annotated[Optional[str], typer.Option("--dct", help="Publication date for every file (YYYY-MM-DD).")] = None,
+    dct: Annotated[str | None, typer.Option("--dct", help="Publication date for every file (YYYY-MM-DD).")] = None,
     format_: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
     model: ModelOpt = None,
 ) -> None:
@@ -205,7 +205,7 @@ def extract(
 @app.command()
 def export(
     format_: Annotated[str, typer.Option("--format", help="json, jsonl, csv, timelinejs, timesketch or html.")] = "json",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (default: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (default: stdout).")] = None,
     group_by: Annotated[str, typer.Option("--group-by", help="TimelineJS groups: actor or document.")] = "actor",
     schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of the json export and exit.")] = False,
     since: SinceOpt = None, until: UntilOpt = None, actor: ActorOpt = None, org: OrgOpt = None,

@@ -60,7 +60,7 @@ def _pipeline(model: str | None) -> Any:
 
 def analyse_partition(sources: list[SourceFile], model: str | None, batch_size: int) -> PartitionResult:
     """Worker side: prepare and analyse a list of files with the worker's cached pipeline."""
-    from bbc_timeline.api import IngestReport, _analyse_files
+    from bbc_timeline.ingest import IngestReport, _analyse_files
     from bbc_timeline.nlp.pipeline import model_name
 
     nlp = _pipeline(model)
@@ -80,7 +80,7 @@ def analyse_with_dask(sources, ids, report, scheduler: str, model: str | None, b
 
     scheduler is "local" (a LocalCluster of two single-threaded worker
     processes) or the address of a running scheduler. Same contract as
-    api._analyse_files: files that cannot be analysed are added to
+    ingest._analyse_files: files that cannot be analysed are added to
     report.failed and not yielded.
     """
     try:
@@ -132,7 +132,7 @@ def _stream(client, as_completed, parts, ids, report, model, batch_size, window)
         k = index.pop(fut.key)
         try:
             done[k] = fut.result()
-        except Exception as e:  # a worker lost or a task error: that partition's files fail, the rest go on
+        except Exception as e:  # noqa: BLE001  a worker lost or a task error: that partition's files fail, the rest go on
             done[k] = e
         fut.release()
         if next_submit < len(parts):
@@ -144,7 +144,7 @@ def _stream(client, as_completed, parts, ids, report, model, batch_size, window)
 
 
 def _collect(part: list[SourceFile], result, ids, report) -> Iterator:
-    from bbc_timeline.api import PreparedFile
+    from bbc_timeline.ingest import PreparedFile
 
     if isinstance(result, BaseException):
         for source in part:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from bbc_timeline import api
 from bbc_timeline.cli import main
 
 ARTICLE = """Ruritania signs border deal

@@ -2,7 +2,7 @@
 
 from bbc_timeline.models import Document, Mention, Sentence
 from bbc_timeline.resolve.chronology import build_chronology
-from bbc_timeline.resolve.events import document_events, duration_interval, dct_value
+from bbc_timeline.resolve.events import dct_value, document_events, duration_interval
 
 
 def _sentences(doc_id: str, text: str) -> list[Sentence]:

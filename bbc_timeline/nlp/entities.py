@@ -366,6 +366,8 @@ def _title_after(doc: Doc, person: _Ent, starts: dict[int, _Ent]) -> tuple[str, 
         q += 1
         if q < len(doc) and doc[q].lower_ in ("the", "a", "an"):
             q += 1
+        while q < len(doc) and places.country_of_adjective(doc[q].text):
+            q += 1  # "X, the Belarusian defence minister"
     elif q < len(doc) and doc[q].lower_ == "as":
         q += 1
     else:

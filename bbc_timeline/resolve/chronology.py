@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from bbc_timeline.models import DateValue, Document, Event, Mention, Sentence
 from bbc_timeline.resolve.events import Draft, document_events

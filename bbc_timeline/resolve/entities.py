@@ -48,7 +48,7 @@ class EntityResolution:
 class _Item:
     idx: int
     mention: Mention
-    type: str
+    type: str  # person | org | place | event, or "" (not registered unless it names a person)
     surface: str  # cleaned, titles stripped
     titles: tuple[str, ...]
 
@@ -101,7 +101,7 @@ def _prepare(mentions: Iterable[Mention]) -> list[_Item]:
         if m.kind != "entity":
             continue
         etype = TYPE_OF_LABEL.get(m.type)
-        if etype is None:
+        if etype is None and m.type != "NORP":
             continue
         if etype == "person":
             parsed, glued = names.parse_person(m.text)
@@ -111,7 +111,7 @@ def _prepare(mentions: Iterable[Mention]) -> list[_Item]:
         else:
             surface, titles = names.clean_text(m.text), tuple(m.titles)
         if surface:
-            items.append(_Item(len(items), m, etype, surface, tuple(dict.fromkeys(titles))))
+            items.append(_Item(len(items), m, etype or "", surface, tuple(dict.fromkeys(titles))))
     return items
 
 
@@ -119,12 +119,41 @@ def _vote_types(items: list[_Item]) -> None:
     """A name tagged with different types takes its majority type ("Kiev" twice a place, once a person)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for it in items:
-        votes[it.key][it.type] += 1
+        if it.type:
+            votes[it.key][it.type] += 1
     for it in items:
         v = votes[it.key]
+        if not it.type or not v:
+            continue
         best, n = v.most_common(1)[0]
         if best != it.type and n > sum(v.values()) / 2:
             it.type = best
+
+
+def _retype_person_names(items: list[_Item]) -> None:
+    """A name tagged as an org or place that is a known person's surname (or, in its document, given
+    name) is that person ("Tikhanovskaya" tagged ORG); gazetteer places, abbreviations and names with
+    an org head noun are left alone."""
+    surnames: set[str] = set()
+    given_in_doc: set[tuple[str, str]] = set()
+    full_keys: set[str] = set()
+    for it in items:
+        if it.type == "person":
+            p = names.parse_person(it.surface)[0]
+            if p.is_full:
+                surnames.add(names.fold(p.surname))
+                given_in_doc.add((it.doc, names.fold(p.given[0])))
+                full_keys.add(it.key)
+    for it in items:
+        if it.type == "person" or places.lookup(it.surface) or orgs.is_acronym(it.surface):
+            continue
+        if orgs.has_org_head(it.surface) or it.mention.type not in ("ORG", "GPE", "LOC", "NORP"):
+            continue
+        words = it.surface.split()
+        if it.key in full_keys or (
+            len(words) == 1 and (names.fold(words[0]) in surnames or (it.doc, names.fold(words[0])) in given_in_doc)
+        ):
+            it.type = "person"
 
 
 def _nearest(candidates: list[tuple[int, int]], pos: int) -> int:
@@ -467,6 +496,7 @@ def resolve_entities(mentions: list[Mention], aliases: AliasConfig | None = None
     """Cluster entity mentions into entities; see the module docstring for the rules."""
     items = _prepare(mentions)
     _vote_types(items)
+    _retype_person_names(items)
     uf = _Clusters(len(items))
     dropped: set[int] = set()
     preferred = _apply_aliases(items, uf, aliases) if aliases and not aliases.empty else {}
@@ -480,7 +510,7 @@ def resolve_entities(mentions: list[Mention], aliases: AliasConfig | None = None
 
     clusters: dict[int, list[_Item]] = defaultdict(list)
     for it in items:
-        if it.idx not in dropped:
+        if it.type and it.idx not in dropped:
             clusters[uf.find(it.idx)].append(it)
     evidence: dict[int, list[str]] = defaultdict(list)
     for idx, line in uf.evidence:
@@ -499,7 +529,7 @@ def resolve_entities(mentions: list[Mention], aliases: AliasConfig | None = None
         for it in members:
             alias_counts[it.surface] += 1
             for t in it.titles:
-                if t not in titles:
+                if t.lower() not in {x.lower() for x in titles}:
                     titles.append(t)
                 if _short_title(t):
                     alias_counts[f"{t} {it.surface}"] += 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-
 from typing import TYPE_CHECKING, Any
 
 from bbc_timeline.errors import UsageError

