@@ -176,3 +176,128 @@ def test_a_named_happening_is_its_own_event_merged_across_documents():
     assert len(named) == 1 and named[0].date.value == "2019-08"  # "forthcoming" in an August article
     own = [e for e in events if {s.doc for s in e.sources} == {"q"}]
     assert [e.date.value for e in own] == ["2019"]  # what the later article reports keeps its own date
+
+
+def _one_doc(doc_id, text, timexes, ents, types, published="2019-05-20"):
+    d, t, ms, sents, canonical = _bundle(doc_id, text, timexes, ents, published=published)
+    return document_events(d, t, ms, sents, canonical, types)
+
+
+def _duration(doc_id, text, words, value):
+    return _timex(doc_id, text, words, value, type_="DURATION", anchor="duration")
+
+
+def test_a_duration_gives_a_span_only_where_the_text_says_what_held_that_long():
+    held = [
+        ("After 12 years of this partnership the two banks are merging their offices.", "12 years", "P12Y"),
+        ("In three weeks, three ministers visited the northern provinces of the country.", "three weeks", "P3W"),
+    ]
+    for text, words, value in held:
+        (draft,) = _one_doc("k", text + "\n", [_duration("k", text, words, value)], [], {})
+        assert draft.date.end == "2019-05-20", text
+    not_held = [
+        ("The new law is for young people what 40 years of war were for their parents.", "40 years", "P40Y"),
+        ("The storm season may turn into the worst in a decade for the coastal towns.", "a decade", "P1DE"),
+        ("Analysts expect coal use to double over the next decade across the region.", "the next decade", "P1DE"),
+    ]
+    for text, words, value in not_held:
+        assert _one_doc("k", text + "\n", [_duration("k", text, words, value)], [], {}) == [], text
+
+
+def test_a_comparison_is_not_a_date_and_one_day_named_twice_is_one_event():
+    text = "The rains started a month earlier than usual in the southern valleys.\n"
+    tx = [_timex("m", text, "a month earlier", "2019-04", anchor="dct:2019-05-20")]
+    assert _one_doc("m", text, tx, [], {}) == []
+    text = "Earlier Friday, the council celebrated the founding of the city on Friday with parades.\n"
+    tx = [_timex("m", text, "Earlier Friday", "2019-05-17", anchor="dct:2019-05-20"),
+          _timex("m", text, "Friday", "2019-05-17", anchor="dct:2019-05-20", nth=1)]
+    assert [d.date.value for d in _one_doc("m", text, tx, [], {})] == ["2019-05-17"]
+
+
+def test_a_date_naming_an_earlier_happening_does_not_move_the_story():
+    text = (
+        "Minister Anna Berg said on Tuesday that she was pleased with the inquiry into last Friday's blast.\n"
+        "Anna Berg promised to report again to the assembly soon.\n"
+    )
+    tx = [_timex("n", text, "Tuesday", "2019-05-14", anchor="dct:2019-05-20"),
+          _timex("n", text, "last Friday", "2019-05-10", anchor="dct:2019-05-20")]
+    ents = [_ent("n", text, "Anna Berg", "PERSON"), _ent("n", text, "Anna Berg", "PERSON", nth=1)]
+    drafts = _one_doc("n", text, tx, ents, {"Anna Berg": "person"})
+    assert len(drafts) == 2
+    by_value = {d.date.value: d for d in drafts}
+    assert len(by_value["2019-05-14"].sentences) == 2  # her promise continues Tuesday's statement
+    assert len(by_value["2019-05-10"].sentences) == 1
+    assert by_value["2019-05-10"].confidence < by_value["2019-05-14"].confidence
+
+
+def test_a_plan_after_publication_does_not_date_later_past_reports():
+    text = (
+        "On May 2, 2019 the Northland Assembly passed the budget.\n\n"
+        "The assembly will meet again in June to debate the tax bill.\n\n"
+        "Speaker Marko Petrov praised the vote in a short address.\n"
+    )
+    tx = [_timex("o", text, "May 2, 2019", "2019-05-02"), _timex("o", text, "June", "2019-06", anchor="dct:2019-05-20")]
+    ents = [_ent("o", text, "Northland Assembly", "ORG"), _ent("o", text, "Marko Petrov", "PERSON")]
+    drafts = _one_doc("o", text, tx, ents, {"Northland Assembly": "org", "Marko Petrov": "person"})
+    petrov = next(d for d in drafts if "Marko Petrov" in d.names["actors"])
+    assert (petrov.date.value, petrov.basis) == ("2019-05-02", "narrative")
+
+
+def test_quotations_and_comments_are_not_happenings():
+    text = (
+        "On May 2, 2019 the Northland Assembly passed the budget.\n\n"
+        "\"We worked hard on the numbers and it was worth it.\n\n"
+        "It was a good day for the farmers.\"\n\n"
+        "Now the mood in the capital is calmer than it was.\n"
+    )
+    tx = [_timex("q", text, "May 2, 2019", "2019-05-02"),
+          _timex("q", text, "Now", "PRESENT_REF", anchor="dct:2019-05-20")]
+    ents = [_ent("q", text, "Northland Assembly", "ORG")]
+    drafts = _one_doc("q", text, tx, ents, {"Northland Assembly": "org"})
+    assert [(d.date.value, d.basis) for d in drafts] == [("2019-05-02", "explicit")]
+
+
+def test_a_quotation_needs_a_day_not_the_year_the_story_is_at():
+    text = (
+        "Last year the Northland Assembly passed three budgets.\n\n"
+        "\"It worked,\" said Marko Petrov, who chaired the finance committee.\n"
+    )
+    tx = [_timex("r", text, "Last year", "2018", anchor="dct:2019-05-20")]
+    ents = [_ent("r", text, "Northland Assembly", "ORG"), _ent("r", text, "Marko Petrov", "PERSON")]
+    drafts = _one_doc("r", text, tx, ents, {"Northland Assembly": "org", "Marko Petrov": "person"})
+    assert [d.date.value for d in drafts] == ["2018"]
+
+
+def test_a_possessor_is_not_who_he_is_next():
+    text = (
+        "On May 2, 2019 the court heard the case of Ana Lopez.\n\n"
+        "Ana Lopez's father criticised the hearing in an interview.\n"
+        "He repeated that the family was treated unfairly.\n"
+    )
+    tx = [_timex("s", text, "May 2, 2019", "2019-05-02")]
+    ents = [_ent("s", text, "Ana Lopez", "PERSON"), _ent("s", text, "Ana Lopez", "PERSON", nth=1)]
+    drafts = _one_doc("s", text, tx, ents, {"Ana Lopez": "person"})
+    for d in drafts:
+        if any(text[a:b].startswith("He repeated") for a, b in d.sentences):
+            assert "Ana Lopez" not in d.names["actors"]  # "he" is her father, not Ana Lopez
+
+
+def test_two_actors_reacting_the_same_day_are_two_events():
+    t1 = "President Anna Berg on May 3, 2019 condemned the bombing of the embassy in the capital of Southland.\n"
+    t2 = "Minister Marko Petrov on May 3, 2019 condemned the bombing of the embassy in the capital of Southland.\n"
+    bundles, canonical = [], {}
+    types = {"Anna Berg": "person", "Marko Petrov": "person", "Southland": "place"}
+    for doc_id, text, who in (("u", t1, "Anna Berg"), ("v", t2, "Marko Petrov")):
+        ents = [_ent(doc_id, text, who, "PERSON"), _ent(doc_id, text, "Southland", "GPE")]
+        d, t, ms, sents, can = _bundle(doc_id, text, [_timex(doc_id, text, "May 3, 2019", "2019-05-03")], ents)
+        canonical.update(can)
+        bundles.append((d, t, ms, sents))
+    events = build_chronology(bundles, canonical, types)
+    assert sorted(len(e.sources) for e in events) == [1, 1]
+
+
+def test_a_summary_does_not_start_inside_a_dependent_clause():
+    text = "Romania and Ruritania, which had tried hard to meet the standards, were turned away on May 3, 2019 by the council.\n"
+    d, t, ms, sents, canonical = _bundle("w", text, [_timex("w", text, "May 3, 2019", "2019-05-03")], [])
+    (event,) = build_chronology([(d, t, ms, sents)], canonical, {})
+    assert event.summary.startswith("Romania and Ruritania")

@@ -51,6 +51,11 @@ def _dates_compatible(a: DateValue, b: DateValue) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+def _different_actors(a: Draft, b: Draft) -> bool:
+    """Both sentences name who acted, and no one in common: two reactions to one story, not one happening."""
+    return bool(a.lead) and bool(b.lead) and not (a.lead & b.lead)
+
+
 def merge_groups(drafts: list[Draft]) -> list[list[int]]:
     """Indices of drafts that report one happening, grouped.
 
@@ -90,7 +95,7 @@ def merge_groups(drafts: list[Draft]) -> list[list[int]]:
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 a, b = drafts[i], drafts[j]
-                if a.doc == b.doc or not _dates_compatible(a.date, b.date):
+                if a.doc == b.doc or not _dates_compatible(a.date, b.date) or _different_actors(a, b):
                     continue
                 shared = a.participants() & b.participants()
                 common = len(content[i] & content[j])
@@ -113,6 +118,8 @@ def merge_groups(drafts: list[Draft]) -> list[list[int]]:
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—]\s|,\s+(?=(?:and|but|while|which|whereas|although|though|because|despite|so that|as)\b)|\s(?=despite\b)"
 )
+# Only these open a clause that reads on its own; ", which ..." or ", because ..." needs what came before.
+_CLAUSE_OPENER = re.compile(r";|:\s|\s[–—]\s")
 
 
 def summary_of(draft: Draft, text: str) -> str:
@@ -122,7 +129,7 @@ def summary_of(draft: Draft, text: str) -> str:
     start, end = s0, s1
     if m is not None and s0 <= m.start and m.end <= s1:
         for b in _CLAUSE_BREAK.finditer(text, s0, s1):
-            if b.end() <= m.start:
+            if b.end() <= m.start and _CLAUSE_OPENER.fullmatch(b.group(0)):
                 start = b.end()
             elif b.start() >= m.end:
                 end = b.start()

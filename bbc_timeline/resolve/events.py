@@ -19,7 +19,29 @@ ROLE_OF_TYPE = {"person": "actors", "org": "orgs", "place": "places", "event": "
 _RANGE_JOINER = re.compile(r"^\s*(?:until|till|to|through|and|-|–|—)\s*$", re.I)
 _RANGE_OPENER = re.compile(r"(?:from|between)\s*$", re.I)
 _SINCE = re.compile(r"\bsince\s*$", re.I)
-_DURATION_CUE = re.compile(r"\b(?:for|over|in|during|after|within|back|past|last)\b[^.;]{0,20}$", re.I)
+# "for more than 20 years", "after 12 years of", "dating back about 25 years": the preposition governs
+# the duration itself, so the sentence says what held for that long ("what 40 years of the blockade" does not).
+_MODIFIERS = r"(?:(?:the|a|an|some|about|around|almost|nearly|roughly|just|well|more|less|than|at|least|over|under|past|last)\s+)*"
+_DURATION_CUE = re.compile(r"\b(?:for|over|during|throughout|back|after)\s+" + _MODIFIERS + "$", re.I)
+# "In three weeks, three delegations visited": only as the sentence's opening frame ("the worst in a decade",
+# "we could do it in 100 days" say nothing about a span up to publication).
+_OPENING_CUE = re.compile(r"^\W*(?:in|within|over|for)\s+" + _MODIFIERS + "$", re.I)
+_PAST_SPAN = re.compile(r"\b(?:past|last)\b", re.I)
+_FORWARD_SPAN = re.compile(r"\b(?:next|coming|following|ahead|from now|on)\b", re.I)
+_COMPARISON_AFTER = re.compile(r"^\s+than\b", re.I)  # "a month earlier than usual": not a date
+# A date that modifies a noun ("the Aug. 7 blasts", "last Friday's attack") names an earlier happening.
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:and|or|to|until|till|through|in|on|at|of|for|by|with|when|as|that|which|who|the|a|an|"
+    r"is|was|were|are|has|had|have|will|would)\b)[A-Za-z]"
+)
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|s'|')(?:\s|$)")
+_QUOTE_OPENERS = ("``", "`", "“", "‘", '"')
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|according|declared|stated|insisted|replied|exclaimed|wrote|"
+    r"announced|quoted|noted|recalled|explained)\b",
+    re.I,
+)
 _FUTURE_CUE = re.compile(r"\b(?:forthcoming|upcoming|coming|planned|scheduled|next|future|will)\b", re.I)
 _PRESENT_CUE = re.compile(r"\b(?:currently|ongoing|at present|nowadays|current)\b", re.I)
 _DEFINITE_NP = re.compile(r"\b(?:the|those|these|this|that|such)\s+(?:same\s+)?([a-z]{5,})", re.I)
@@ -48,6 +70,7 @@ class Draft:
     confidence: float = 0.5
     paragraph: int = 0
     key: str | None = None  # a named event this draft is about, for merging across documents
+    lead: frozenset[str] = frozenset()  # who its own sentence names (no carried-over topic): who acted
 
     def add_names(self, names: dict[str, list[str]]) -> None:
         for role, values in names.items():
@@ -175,12 +198,15 @@ def document_events(
             continue  # a dateline
         paragraph = bisect_right(para_starts, s0)
         names = _names(in_e, canonical, entity_types)
+        named_here = any(names.values())
+        lead = frozenset(n for role in ("actors", "orgs", "named_events") for n in names[role])
         if topic is not None and topic[0] != paragraph:
             topic = None
         if not names["actors"] and topic is not None:
             names["actors"] = [topic[1]]  # the paragraph's person: "this president", "his rule"
-        if names["actors"]:
-            topic = (paragraph, names["actors"][-1])
+        agents = _agents(text, in_e, canonical, entity_types)
+        if agents:
+            topic = (paragraph, agents[-1])
         if current is not None and current.paragraph != paragraph and _historical(current, dct) and present:
             current = present  # a look back into history does not outlast its paragraph
         near = current is not None and paragraph - current.paragraph <= JOIN_PARAGRAPHS
@@ -189,10 +215,12 @@ def document_events(
             continue
         found = _sentence_dates(text, s0, in_t, dct, sentence_text)
         dct_only = bool(found) and all(basis == "dct" for _, basis, _, _, _ in found)
+        if dct_only and (not named_here or _speech(sentence_text)):
+            found, in_t = [], []  # "now" in a comment or a quote: no happening of its own, but it may continue one
         if found and not (dct_only and near and current is not None and _links(current, names, sentence_text)):
             for dv, basis, mention, moves, conf in found:
                 draft = Draft(dv, basis, document.id, document.file, [(s0, s1)], sentence_text,
-                              date_mention=mention, confidence=conf, paragraph=paragraph)
+                              date_mention=mention, confidence=conf, paragraph=paragraph, lead=lead)
                 draft.add_names(names)
                 named = names["named_events"]
                 if named and mention is not None and _inside_name(text, mention):
@@ -202,7 +230,7 @@ def document_events(
                 drafts.append(draft)
                 if moves:
                     current = draft
-                    if not _historical(draft, dct):
+                    if not _historical(draft, dct) and not _planned(draft, dct):
                         present = draft
             continue
         # the story's present is never too far away to date a past-tense report
@@ -211,10 +239,11 @@ def document_events(
         sequel = bool(_SEQUEL.match(sentence_text))
         if near and not sequel and _links(current, names, sentence_text):
             _join(current, s0, s1, names, paragraph)
-        elif sent.past and (sequel or names["actors"] or names["orgs"]):
-            draft = Draft(current.date, "narrative", document.id, document.file, [(s0, s1)], sentence_text,
+        elif (sent.past and (sequel or names["actors"] or names["orgs"]) and not _speech(sentence_text)
+              and (anchor := _narrative_anchor(current, present, dct, sentence_text)) is not None):
+            draft = Draft(anchor.date, "narrative", document.id, document.file, [(s0, s1)], sentence_text,
                           confidence=0.45, paragraph=paragraph)
-            draft.date = DateValue(**{**current.date.to_dict(), "anchor": f"narrative:{current.date.value}"})
+            draft.date = DateValue(**{**anchor.date.to_dict(), "anchor": f"narrative:{anchor.date.value}"})
             draft.add_names(names)
             drafts.append(draft)
     return drafts
@@ -228,6 +257,45 @@ def _continues(m: Mention, current: Draft) -> bool:
     if not _ELABORATION.match(m.text.strip()):
         return False
     return m.value in ("PAST_REF", current.date.value) or (m.anchor or "").startswith("narrative")
+
+
+def _speech(sentence_text: str) -> bool:
+    """Words inside a quotation with no one said to say them: content of a statement, not a happening."""
+    s = sentence_text.strip()
+    if not s or _ATTRIBUTION.search(s):
+        return False
+    if s.startswith(_QUOTE_OPENERS):
+        return True
+    if s.endswith(("''", "”")):  # closes a quotation opened in an earlier sentence
+        return "``" not in s and "“" not in s
+    return s.endswith('"') and s.count('"') % 2 == 1
+
+
+def _planned(draft: Draft, dct: DateValue | None) -> bool:
+    """Dated after publication: a plan or an expectation, not something that happened."""
+    return dct is not None and draft.date.start > dct.end
+
+
+def _narrative_anchor(current: Draft, present: Draft | None, dct: DateValue | None, sentence_text: str) -> Draft | None:
+    """The happening a past-tense sentence is dated by: never a plan after publication.
+
+    A quotation needs an occasion, a day: a month or a year the story is at does not tell when it was said
+    (the speaker more likely spoke to the reporter).
+    """
+    quoted = any(q in sentence_text for q in _QUOTE_OPENERS + ("''", "”"))
+    for draft in (current, present):
+        if draft is not None and not _planned(draft, dct):
+            return None if quoted and draft.date.precision != "day" else draft
+    return None
+
+
+def _attributive(text: str, m: Mention) -> bool:
+    """A date that modifies a noun ("the Aug. 7 blasts", "Friday's ceremony"): it names a happening."""
+    after = text[m.end : m.end + 12]
+    if _POSSESSIVE_AFTER.match(after):
+        return True
+    before = text[max(0, m.start - 8) : m.start]
+    return bool(_DETERMINER_BEFORE.search(before)) and bool(_NOUN_AFTER.match(after))
 
 
 def _is_dateline(document: Document, m: Mention) -> bool:
@@ -265,6 +333,15 @@ def _links(draft: Draft, names: dict[str, list[str]], sentence_text: str) -> boo
     return any(m.group(1).lower()[:6] in event_stems for m in _DEFINITE_NP.finditer(sentence_text))
 
 
+def _agents(text: str, mentions: list[Mention], canonical: dict, entity_types: dict[str, str]) -> list[str]:
+    """People the sentence names who can be "he" or "she" next: not a possessor ("Elian's father")."""
+    return [
+        name for m in mentions
+        if (name := canonical.get((m.doc, m.start, m.end))) and entity_types.get(name) == "person"
+        and not _POSSESSIVE_AFTER.match(text[m.end : m.end + 3])
+    ]
+
+
 def _names(mentions: list[Mention], canonical: dict, entity_types: dict[str, str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {r: [] for r in ROLE_OF_TYPE.values()}
     for m in mentions:
@@ -290,6 +367,8 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
     while i < len(in_t):
         m = in_t[i]
         dv = interval(m.value, m.end_value, text=m.text, anchor=m.anchor) if m.value and m.type in ("DATE", "TIME") else None
+        if _COMPARISON_AFTER.match(text[m.end : m.end + 8]):
+            dv = None
         if dv is not None and i + 1 < len(in_t):
             nxt = in_t[i + 1]
             between = text[m.end : nxt.start]
@@ -309,6 +388,8 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
                    and (o.start, o.end) != (dv.start, dv.end) for o, _ in dated)
     ]
     out = []
+    seen: set[tuple[str, str]] = set()
+    own = [m for _, m in dated if not _attributive(text, m)]
     for dv, m in dated:
         before = text[max(s0, m.start - 8) : m.start]
         since = bool(_SINCE.search(before))
@@ -317,18 +398,27 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
         if (dct is not None and dv.precision == "year" and dv.value == dct.value[:4]
                 and PRECISION_RANK[dct.precision] < PRECISION_RANK["year"] and _FUTURE_CUE.search(sentence_text)):
             dv = DateValue(dct.value, dct.start, dv.end, dct.precision, m.text, f"dct:{dct.value}", dv.end[:7])
+        if (dv.start, dv.end) in seen:
+            continue  # "earlier Friday ... on Friday": one happening
+        seen.add((dv.start, dv.end))
         narrative = bool(m.anchor and m.anchor.startswith("narrative"))
+        # beside the sentence's own date, a date naming an earlier happening does not move the story
+        reference = bool(own) and m not in own
         basis = "explicit"
         conf = {"day": 0.9, "month": 0.8, "year": 0.7, "decade": 0.6}[dv.precision]
         if narrative:
             conf -= 0.15
-        out.append((dv, basis, m, not since, conf))
+        if reference:
+            conf -= 0.2
+        out.append((dv, basis, m, not since and not reference, conf))
     if dct is None:
         return out
     for m in in_t:
         if m.type == "DURATION" and m.value:
-            before = text[max(s0, m.start - 30) : m.start]
-            if _DURATION_CUE.search(before) or re.search(r"\b(?:past|last)\b", m.text, re.I):
+            before = text[max(s0, m.start - 40) : m.start]
+            opening = _OPENING_CUE.search(text[s0 : m.start]) and not _FUTURE_CUE.search(sentence_text)
+            backward = not _FORWARD_SPAN.search(m.text)
+            if backward and (_DURATION_CUE.search(before) or opening or _PAST_SPAN.search(m.text)):
                 dv = duration_interval(m.value, dct, m.text)
                 if dv is not None:
                     out.append((dv, "explicit", m, False, 0.5))
