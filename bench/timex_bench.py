@@ -1,6 +1,7 @@
 """Temporal-expression benchmark: our tagger against two baselines on public corpora.
 
     python bench/timex_bench.py --shared ../shared [--skip-baselines] [--out DIR]
+                                [--tbaq] [--errors FILE]
 
 1. TempEval-3 platinum (each document's DCT) and WikiWars (narrative: the
    DCT is the download date, so our tagger runs without it and anchors on the
@@ -9,6 +10,10 @@
 2. Baselines in the same run: dateparser's `search_dates` over whole texts,
    and the spaCy model's DATE/TIME entities valued with `dateparser.parse`
    relative to the DCT.
+   With --tbaq, the TempEval-3 training set (TimeBank + AQUAINT) is scored
+   too: it is the development set for rules; platinum and WikiWars are tests.
+   --errors FILE writes every missed, spurious, partial and wrong-value item
+   of our tagger (JSON Lines, with the surrounding text) for error analysis.
 3. The bundled corpus (data/corpus) against ../shared/gold/timex.jsonl via
    ../shared/gold/score.py, with publication dates from our own inference.
 
@@ -47,8 +52,8 @@ def _load_scorer(shared: Path):
     return mod
 
 
-def _extract(S, src: Path, out: Path) -> tuple[dict[str, str], dict[str, str]]:
-    S.main(["extract", str(src), "--out", str(out)])
+def _extract(S, src: list[Path], out: Path) -> tuple[dict[str, str], dict[str, str]]:
+    S.main(["extract", *map(str, src), "--out", str(out)])
     dcts = json.loads((out / "dct.json").read_text(encoding="utf-8"))
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((out / "text").glob("*.txt"))}
     return texts, dcts
@@ -135,6 +140,21 @@ def score(S, gold_jsonl: Path, texts: dict, pred: dict) -> dict:
     return S.score(gold, p, docs)
 
 
+def _error_lines(corpus: str, texts: dict, errors: list[dict]) -> list[str]:
+    """Scorer errors as JSON Lines, each with about 80 characters of text either side."""
+    out = []
+    for e in errors:
+        t = e.get("gold") or e["pred"]
+        text = texts[e["doc"]]
+        ctx = text[max(0, t["start"] - 80):t["end"] + 80].replace("\n", " ")
+        rec = {"corpus": corpus, "kind": e["kind"], "doc": e["doc"],
+               "gold": {k: e["gold"][k] for k in ("text", "type", "value")} if "gold" in e else None,
+               "pred": {k: e["pred"][k] for k in ("text", "type", "value")} if "pred" in e else None,
+               "context": ctx}
+        out.append(json.dumps(rec, ensure_ascii=False) + "\n")
+    return out
+
+
 def timed(fn, *args) -> tuple[dict, float]:
     t0 = time.perf_counter()
     res = fn(*args)
@@ -170,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default="../shared", help="the shared folder with bench/ and gold/")
     ap.add_argument("--skip-baselines", action="store_true", help="only run our tagger")
     ap.add_argument("--out", help="keep extracted texts and predictions here")
+    ap.add_argument("--tbaq", action="store_true", help="also score the TBAQ training (development) set")
+    ap.add_argument("--errors", help="write our tagger's errors here (JSON Lines, with context)")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "bench" / "score_timex.py").exists():
@@ -183,9 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="timex_bench_"))
     tmp.mkdir(parents=True, exist_ok=True)
     corpora = {}
-    for name, src in (("TE3 platinum", shared / "bench" / "tempeval3" / "platinum"),
-                      ("WikiWars", shared / "bench" / "wikiwars" / "keyinline")):
-        if src.exists():
+    te3 = shared / "bench" / "tempeval3"
+    sources = [("TE3 platinum", [te3 / "platinum"]), ("WikiWars", [shared / "bench" / "wikiwars" / "keyinline"])]
+    if args.tbaq:
+        sources.append(("TBAQ dev", [te3 / "tbaq" / "TimeBank", te3 / "tbaq" / "AQUAINT"]))
+    for name, src in sources:
+        if all(p.exists() for p in src):
             texts, dcts = _extract(S, src, tmp / name.split()[0].lower())
             corpora[name] = (texts, dcts, tmp / name.split()[0].lower() / "gold.jsonl")
 
@@ -197,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     for col in ("corpus", "system", "strict F1", "relaxed P", "relaxed R", "relaxed F1", "value F1", "words/s"):
         table.add_column(col, justify="left" if col in ("corpus", "system") else "right")
     results = {}
+    error_lines: list[str] = []
     for name, (texts, dcts, gold) in corpora.items():
         words = sum(len(t.split()) for t in texts.values())
         narrative = name == "WikiWars"
@@ -210,10 +236,15 @@ def main(argv: list[str] | None = None) -> int:
             pred, secs = timed(fn, *fargs)
             res = score(S, gold, texts, pred)
             results[(name, sys_name)] = res
+            if args.errors and fn is run_ours and fargs[-1]:
+                error_lines += _error_lines(name, texts, res["errors"])
             table.add_row(name, sys_name, f"{res['strict']['f1']:.3f}", f"{res['relaxed']['precision']:.3f}",
                           f"{res['relaxed']['recall']:.3f}", f"{res['relaxed']['f1']:.3f}",
                           f"{res['value']['f1']:.3f}", f"{words / secs:,.0f}")
     console.print(table)
+    if args.errors:
+        Path(args.errors).write_text("".join(error_lines), encoding="utf-8")
+        console.print(f"errors of our tagger: {args.errors} ({len(error_lines)} items)")
     if not args.skip_baselines:
         console.print(f"spaCy model: {spacy_name}" if nlp is not None else
                       "spaCy baseline skipped: no English model installed.")

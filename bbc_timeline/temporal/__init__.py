@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .normalise import Context, Point, normalise, parse_value
 from .recognise import find_candidates
+from .tense import tense_of
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Timex:
 # a bare year this far from the story's year reads as an aside ("as Napoleon in 1812"),
 # not as a move of the story: later month names keep the story's year
 _ASIDE_YEARS = 10
+# plans look this far ahead at most; a "future" date further on is the story moving on
+_PLAN_YEARS = 2
 
 
 def _contains(outer: Point, inner: Point) -> bool:
@@ -55,13 +58,18 @@ def tag(text: str, dct: str | None, start: int = 0, end: int | None = None) -> l
             continue
         out.append(Timex(c.start, c.end, c.text, n.type, n.value, n.end_value, n.mod, n.anchor))
         p = n.point
+        if p is not None and n.type in ("DATE", "TIME") and p.prec == "D":
+            ctx.last_day = (p, c.end)
         if p is not None and n.type in ("DATE", "TIME") and p.prec in ("Y", "M", "D", "W", "S", "Q"):
             cur = ctx.narrative
             if cur is None or not _contains(p, cur):
                 ctx.narrative = p
             story = ctx.story
             backward = n.anchor not in (None, "absolute") and story is not None and p.y < story.y
-            if backward:
+            # "a campaign planned for 1976" looks a little ahead; the story has not got there
+            ahead = (story is not None and 0 < p.y - story.y <= _PLAN_YEARS
+                     and tense_of(text, c.start, c.end, lead=False) > 0)
+            if backward or ahead:
                 pass  # "the previous year" looks back; the story stays where it is
             elif story is None or (p.prec != "Y" and not _contains(p, story)) or (
                     p.prec == "Y" and p.y != story.y and abs(p.y - story.y) <= _ASIDE_YEARS):

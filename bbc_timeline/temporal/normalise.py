@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import lexicon as L
 from .recognise import Candidate
+from .tense import tense_of
 
 PRECISIONS = ("CE", "DE", "Y", "H", "Q", "S", "M", "W", "D")
 
@@ -263,45 +264,12 @@ class Context:
     narrative: Point | None
     text: str = ""
     story: Point | None = None  # like narrative, but deaf to year-only asides far from it
-
-
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|going\s+to|scheduled|plans?\s+to|planned|expected\s+to|"
-    r"intends?\s+to|due\s+to|upcoming|forthcoming|next|begins?|starts?|opens?)\b|'ll\b", re.IGNORECASE)
-_PAST_CUE = re.compile(r"\b(?:was|were|had|did|said|took|held|ago|last|came|went|began|met|saw|told|"
-                       r"[a-z]{2,}ed)\b", re.IGNORECASE)
-
-
-def _clause(ctx: Context, start: int, end: int) -> tuple[str, str]:
-    """The text of the clause before and after a span (up to a sentence boundary)."""
-    before = ctx.text[max(0, start - 120):start]
-    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "))
-    if cut >= 0:
-        before = before[cut + 1:]
-    after = ctx.text[end:end + 100]
-    cut = min([i for i in (after.find(". "), after.find("\n"), after.find("; ")) if i >= 0], default=-1)
-    if cut >= 0:
-        after = after[:cut]
-    return before, after
+    last_day: tuple[Point, int] | None = None  # the latest day-precision date and where it ended
 
 
 def _tense(ctx: Context, c: Candidate) -> int:
-    """+1 when the clause around the span points to the future, -1 to the past, 0 unknown.
-
-    The cue nearest to the expression wins ("said it will open on Friday").
-    """
-    before, after = _clause(ctx, c.start, c.end)
-    best: tuple[int, int] | None = None
-    for rx, sign in ((_FUTURE_CUE, 1), (_PAST_CUE, -1)):
-        for m in rx.finditer(before):
-            dist = len(before) - m.end()
-            if best is None or dist < best[0]:
-                best = (dist, sign)
-        for m in rx.finditer(after):
-            dist = m.start()
-            if best is None or dist < best[0]:
-                best = (dist, sign)
-    return best[1] if best else 0
+    """+1 when the clause around the span points to the future, -1 to the past, 0 unknown."""
+    return tense_of(ctx.text, c.start, c.end)
 
 
 def _month_num(word: str) -> int:
@@ -335,8 +303,37 @@ def _anchor_str(kind: str, p: Point | None) -> str | None:
     return f"{kind}:{p.value()}" if p is not None else None
 
 
+# with no tense cue, a month this many months after the DCT's reads as last year's,
+# and one this many before it as next year's (news reports rarely look ahead 5+ months)
+_PAST_SPAN, _FUTURE_SPAN = 6, 8
+
+
+# a year later in the same phrase: "that January day in 2011", "a March morning of 1999"
+_TRAILING_YEAR = re.compile(r"\s+(?:(?:day|morning|afternoon|evening|night|week|weekend)\s+)?(?:in|of)\s+"
+                            r"(?P<y>1\d{3}|20\d\d)\b(?![-–/.,]?\d)")
+
+
+def _year_offset(delta: int, tense: int) -> int:
+    """Year offset from the DCT for a month `delta` months after the DCT's month (-11..11).
+
+    The tense picks the side of the DCT; without one, the nearest occurrence
+    (biased to the past, as news mostly reports what happened)."""
+    if tense > 0:
+        return 1 if delta < 0 else 0
+    if tense < 0:
+        return -1 if delta > 0 else 0
+    if delta >= _PAST_SPAN:
+        return -1
+    if delta <= -_FUTURE_SPAN:
+        return 1
+    return 0
+
+
 def _year_for_month(month: int, ctx: Context, c: Candidate, rel: str | None, day: int | None = None) -> tuple[int | None, str]:
     """Pick the year of a month written without one."""
+    m = _TRAILING_YEAR.match(ctx.text, c.end)
+    if m:
+        return int(m.group("y")), "absolute"  # "that January day in 2011"
     rel = (rel or "").lower().replace("  ", " ")
     rel = re.sub(r"\s+", " ", rel)
     if rel in ("last", "next", "this", "the current", "coming", "this coming", "this past", "the coming",
@@ -361,14 +358,7 @@ def _year_for_month(month: int, ctx: Context, c: Candidate, rel: str | None, day
             return (base.y if month < bm else base.y - 1), "narrative"
         return base.y, "narrative"
     if ctx.dct is not None and ctx.dct.m is not None and ctx.dct.y > 0:
-        # news: the DCT's year, unless the tense says the month lies on the other side of it
-        dm = ctx.dct.m
-        t = _tense(ctx, c)
-        if month > dm and t < 0:
-            return ctx.dct.y - 1, "dct"
-        if month < dm and t > 0:
-            return ctx.dct.y + 1, "dct"
-        return ctx.dct.y, "dct"
+        return ctx.dct.y + _year_offset(month - ctx.dct.m, _tense(ctx, c)), "dct"
     base = ctx.story or ctx.narrative or ctx.dct
     if base is None:
         return None, "narrative"
@@ -761,7 +751,8 @@ def _n_quarter(c: Candidate, ctx: Context) -> Norm | None:
 
 
 _REL_BACK = ("ago", "earlier", "before", "previously", "prior", "back")
-_REL_FWD = ("later", "after", "afterwards", "afterward", "hence", "from now", "on")
+# "60 years on" is left a duration: it may count from the story's event, not from the DCT
+_REL_FWD = ("later", "after", "afterwards", "afterward", "hence", "from now")
 
 
 def _n_duration(c: Candidate, ctx: Context) -> Norm | None:
@@ -780,7 +771,7 @@ def _n_duration(c: Candidate, ctx: Context) -> Norm | None:
         return None
     code = {"day": "D", "night": "D", "week": "W", "fortnight": "W", "month": "M", "quarter": "Q",
             "year": "Y", "decade": "DE", "century": "CE"}.get(unit)
-    if rel in _REL_BACK + _REL_FWD and rel != "on" or (rel == "on" and n is not None and not adjectival):
+    if rel in _REL_BACK + _REL_FWD:
         if n is None or code is None:
             if unit in L.TIME_UNITS:
                 return Norm("DURATION", duration_value(n, unit), None, mod, "duration", None)
@@ -793,6 +784,13 @@ def _n_duration(c: Candidate, ctx: Context) -> Norm | None:
         if unit == "fortnight":
             n *= 2
         step = int(n) if n == int(n) else n
+        narr = ctx.narrative
+        if code == "Y" and step == n and narr is not None and narr.prec == "Q" and ctx.dct is not None:
+            # a report on a quarter compares like with like: "up from $10 million a year ago" is that
+            # quarter a year before; the report stays on its quarter (no point to move the narrative)
+            years = int(-n if rel in _REL_BACK else n)
+            q = Point(narr.y + years, prec="Q", sub=narr.sub)
+            return Norm("DATE", q.value(), None, mod, _anchor_str("narrative", narr), None)
         if code == "W" and base.prec == "D":
             weeks = int(-step if rel in _REL_BACK else step)
             # "two weeks ago" names a week; "two weeks later" in a story names a day
@@ -975,6 +973,8 @@ def _n_weekday(c: Candidate, ctx: Context) -> Norm | None:
             p = _weekday_date(base, wd, 2)
         elif kind == "narrative":
             p = _weekday_date(base, wd, 1)
+        elif re.match(r"['’]s\b", ctx.text[c.end:c.end + 3]):
+            p = _weekday_date(base, wd, -1)  # "Friday's ruling" reports an event, whatever the clause's tense
         else:
             t = _tense(ctx, c)
             p = _weekday_date(base, wd, 1 if t > 0 else -1)
@@ -1034,10 +1034,32 @@ def _n_dayword(c: Candidate, ctx: Context) -> Norm | None:
     return Norm("DATE", val, None, _part_mod(g.get("part")), anchor, p)
 
 
+# a weekday just after a clock reading, past a parenthesis: "at 10:35 a.m. (0735 GMT) Friday"
+_WEEKDAY_NAMES = "|".join(w.capitalize() for w in L.WEEKDAYS)
+_WEEKDAY_AFTER = re.compile(rf"\s*(?:\([^()\n]{{1,25}}\)\s*)?,?\s*(?:on\s+)?({_WEEKDAY_NAMES})\b")
+# how far back a day named earlier in the paragraph still dates a bare clock reading
+_CLOCK_REACH = 250
+
+
+def _day_in_paragraph(ctx: Context, c: Candidate) -> Point | None:
+    """The day the narrative is at when it was named shortly before, in the same paragraph."""
+    if ctx.last_day is None:
+        return None
+    day, end = ctx.last_day
+    between = ctx.text[end:c.start]
+    if end > c.start or len(between) > _CLOCK_REACH or re.search(r"\n\s*\n", between):
+        return None
+    return day
+
+
 def _n_time(c: Candidate, ctx: Context) -> Norm | None:
     g = c.groups
     wd = (g.get("wd") or "").lower()
+    if not wd and (m := _WEEKDAY_AFTER.match(ctx.text, c.end)):
+        wd = m.group(1).lower()
     base, kind = _base(ctx, ctx.dct is None)
+    if not wd and ctx.dct is not None and (day := _day_in_paragraph(ctx, c)) is not None:
+        base, kind = day, "narrative"  # "The blast came on Friday ... at 10:35 a.m.": that Friday
     p = None
     if base is not None and base.prec == "D":
         if wd in L.WEEKDAYS:
@@ -1048,6 +1070,14 @@ def _n_time(c: Candidate, ctx: Context) -> Norm | None:
             p = base
     val = p.value() if p else "XXXX-XX-XX"
     return Norm("TIME", f"{val}T{_clock(g['time'])}", None, None, _anchor_str(kind, base), p)
+
+
+def _n_clockdur(c: Candidate, ctx: Context) -> Norm | None:
+    """An elapsed time h:mm:ss as a duration: 3:07:35 -> PT3H7M35S."""
+    g = c.groups
+    parts = [(int(g["h"]), "H"), (int(g["mi"]), "M"), (int(g["s"]), "S")]
+    body = "".join(f"{n}{u}" for n, u in parts if n)
+    return Norm("DURATION", f"PT{body or '0S'}", None, None, "duration", None)
 
 
 def _n_ref(c: Candidate, ctx: Context) -> Norm | None:
@@ -1113,7 +1143,7 @@ _HANDLERS = {
     "iso": _n_iso, "numeric": _n_numeric, "mdy": _n_monthday, "dmy": _n_monthday, "month": _n_month,
     "season": _n_season, "decade": _n_decade, "century": _n_century, "year": _n_year, "bcrange": _n_bcrange,
     "quarter": _n_quarter, "duration": _n_duration, "vague": _n_vague, "relunit": _n_relunit,
-    "weekday": _n_weekday, "dayword": _n_dayword, "time": _n_time, "ref": _n_ref, "set": _n_set,
+    "weekday": _n_weekday, "dayword": _n_dayword, "time": _n_time, "clockdur": _n_clockdur, "ref": _n_ref, "set": _n_set,
     "holiday": _n_holiday,
 }
 

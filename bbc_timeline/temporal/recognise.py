@@ -113,7 +113,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # durations and offsets: (more than) (the past) 20 years (ago|later), three-decade, 12-year-old
     ("duration", _c(rf"{_B}(?:(?P<dir>the\s+(?:past|last|next|first|previous|coming|following|final|initial|latest|ensuing|preceding|better\s+part\s+of\s+the|same|whole|entire|full|remaining|intervening|nearly|other)|past|last|next|another|the|these|those|this|its|their|his|her)\s+)?(?:(?P<mod>{MODS})\s+)?"
                    rf"(?P<q>{QUANT})(?P<hy>\s*-\s*|\s+)(?P<unit>{UNIT})(?:(?P<and>\s+and\s+a\s+half|\s+and\s+(?:{NUMBER})\s+(?:{UNIT})))?(?P<poss>'s?|’s?)?"
-                   rf"(?:\s+(?P<rel>ago|later|earlier|afterwards?|hence|from\s+now|previously|back|on))?{_E}")),
+                   rf"(?:\s+(?P<rel>ago|later|earlier|afterwards?|hence|from\s+now|previously|back))?{_E}")),
     # bare plural units used as vague durations: for years, in recent weeks, decades-long
     ("vague", _c(rf"{_B}(?:(?P<pre>recent|coming|future|past|the\s+past|the\s+coming|the\s+next|the\s+last|previous|the\s+previous|earlier|the\s+following|the\s+ensuing|the\s+intervening|the\s+preceding)\s+)?(?P<unit>{UNIT_PL})(?P<rel>\s+ago|\s+later|\s+earlier)?{_E}")),
     # relative units and named days: this week, the same day, the next year, that month, last weekend
@@ -124,6 +124,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dayword", _c(rf"{_B}(?:(?P<part>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight|overnight|this\s+(?:morning|afternoon|evening)|last\s+night|the\s+night\s+before|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:next|following|same|previous)\s+(?:morning|afternoon|evening|night)|that\s+(?:morning|afternoon|evening|night)|the\s+eve\b(?=\s+of)|(?<=at\s)night|(?<=by\s)night|(?<=by\s)day)"
                   rf"(?:\s+(?P<dp>{DAYPART}))?(?:\s+(?:at\s+)?(?P<time>{TIME}){TZ}?)?{_E}")),
     # clock times: 13:12, 8 p.m., 15:00 GMT Saturday, noon
+    # race and elapsed times: "finished in 3:07:35" (a clock reading only when it can be one and nothing says otherwise)
+    ("clockdur", _c(rf"{_B}(?P<h>\d{{1,3}}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])(?!\s*[AaPp]\.?[Mm])")),
     ("time", _c(rf"{_B}(?P<time>{TIME}){TZ}?(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?(?![\w:])")),
     # present/past/future references
     ("ref", _c(rf"{_B}(?P<w>(?:right\s+|until\s+|up\s+to\s+|by\s+)?now|currently|nowadays|presently|recently|lately|previously|formerly"
@@ -356,6 +358,18 @@ def _time_ok(text: str, c: Candidate) -> bool:
     return True
 
 
+# words before an elapsed time: "won in 2:05:11", "a time of 3:07:35", "clocked 1:59:40"
+_ELAPSED_BEFORE = re.compile(r"\b(?:in|times?\s+of|record\s+of|best\s+of|clocked|clocking|timed\s+at|a\s+time|"
+                             r"winning\s+time|finishing\s+time)\s+$", re.IGNORECASE)
+
+
+def _clockdur_ok(text: str, c: Candidate) -> bool:
+    before = text[max(0, c.start - 20):c.start]
+    if re.search(r"[\d.:]$", before):
+        return False
+    return int(c.groups["h"]) > 23 or bool(_ELAPSED_BEFORE.search(before))
+
+
 def _relunit_ok(text: str, c: Candidate) -> bool:
     g = c.groups
     det = (g.get("det") or "").lower()
@@ -373,7 +387,7 @@ _FILTERS = {
     "month": _month_ok, "year": _year_ok, "ref": _ref_ok, "duration": _duration_ok,
     "vague": _vague_ok, "dmy": _dmy_ok, "mdy": _mdy_ok, "season": _season_ok,
     "decade": _decade_ok, "century": _century_ok, "weekday": _weekday_ok,
-    "quarter": _quarter_ok, "set": _set_ok, "time": _time_ok,
+    "quarter": _quarter_ok, "set": _set_ok, "time": _time_ok, "clockdur": _clockdur_ok,
 }
 
 def _narrow(text: str, c: Candidate, start: int, end: int, drop: tuple[str, ...] = ()) -> Candidate:

@@ -1,0 +1,101 @@
+"""Which way a clause points in time: future, past or unknown, from surface cues.
+
+A month or weekday written without a year ("in April", "on Friday") names the
+occurrence nearest the publication date on the side the clause's tense points
+to. Without a parser we read the tense from cue words around the expression;
+the cue nearest to it wins ("said it will open on Friday" is future).
+"""
+
+from __future__ import annotations
+
+import re
+
+# words that take an infinitive about something yet to happen: "plans to hold",
+# "is due to be published"; "set for", "planned (a rally)" name the date of a plan
+_INTENT_NOW = (r"(?:plans?|planning|expects?|expecting|intends?|intending|aims?|hopes?|hoping|wants?|seeks?|"
+               r"prepares?|preparing|ready|likely|due|set|scheduled|slated|supposed|going|about|poised|bound)\s+to"
+               r"|(?:scheduled|set|slated|due|timed)\s+for|planning")
+_INTENT_PAST = r"(?:expected|intended|hoped|wanted)\s+to|planned"  # "planned a rally on Saturday"
+_FUTURE = (r"\b(?:will|shall|would|wo\s*n[o']?t|(?:is|are|am|was|were)\s+to|{intent}|to\s+be|upcoming|forthcoming|"
+           r"next(?!\s+to\b)|coming|due|scheduled|slated|as\s+(?:soon|early)\s+as|in\s+time\s+for|ahead\s+of|"
+           r"postponed|delayed)\b|'ll\b")
+FUTURE = re.compile(_FUTURE.format(intent=f"{_INTENT_NOW}|{_INTENT_PAST}"), re.IGNORECASE)
+# after the expression, "planned to" is a past verb the date modifies ("On Friday, they planned to")
+FUTURE_AFTER = re.compile(_FUTURE.format(intent=_INTENT_NOW), re.IGNORECASE)
+# a past verb with an infinitive looks ahead from the past: "agreed to sell (in October)"
+# may put the date on either verb, so it gives no direction
+NEUTRAL = re.compile(
+    r"\b(?:aimed|sought|agreed|decided|promised|pledged|vowed|"
+    r"threatened|prepared|asked|ordered|urged|invited|told|called\s+on)\s+to\b", re.IGNORECASE)
+# irregular simple pasts that news reports use with dates; "set" only when not "set to"
+_IRREGULAR = ("said|told|took|held|came|went|began|met|saw|found|made|won|lost|left|fell|rose|hit|got|"
+              "gave|sent|spent|struck|shot|became|brought|bought|fought|thought|sold|paid|led|knew|wrote|"
+              "ran|kept|broke|chose|drove|flew|grew|heard|stood|sat|spoke|threw|built|felt|stole|swore|"
+              "arose|fled|forgot|froze|hid|laid|meant|overthrew|quit|rode|sank|sought|split|sprang|stuck|"
+              "swept|swung|taught|tore|understood|withdrew|woke|wore|did|set(?!\\s+(?:to|for)\\b)")
+PAST = re.compile(
+    rf"\b(?:was|were|had|has|have(?!\s+to\b)|did|ago|last|since|previously|earlier|{_IRREGULAR}|[a-z]{{2,}}ed)\b",
+    re.IGNORECASE)
+# a participle after an auxiliary belongs to that verb group ("will be held", "is heard"),
+# and one after a determiner is an adjective ("the reduced dividend")
+_NOT_PAST = re.compile(
+    r"\b(?:be|been|being|is|are|am|will|would|shall|'ll|to|can|could|should|may|might|must"
+    r"|the|a|an|its|his|her|their|our|of)\s+(?:\w+ly\s+)?"
+    r"(?P<p>[a-z]{2,}ed|held|set|made|sent|built|paid|led|kept|sold|taken|given|done|shown)\b", re.IGNORECASE)
+# the word right before the expression outranks the clause: "payable Dec. 7", "until March 6",
+# "by Jan. 14" set deadlines and due dates; "since March" counts from the past
+_LEAD_FUTURE = re.compile(r"\b(?:payable|effective|record|until|till|by)\s+$", re.IGNORECASE)
+_LEAD_PAST = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_BOUNDARY = re.compile(r"(?:[.!?][\"'”’]?\s+(?=[A-Z\"“]|$)|\n|;\s)")
+
+
+def clause_around(text: str, start: int, end: int, reach: int = 120) -> tuple[str, str]:
+    """The text of the sentence before and after a span (at most `reach` characters each way)."""
+    before = text[max(0, start - reach):start]
+    cuts = list(_BOUNDARY.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end():]
+    after = text[end:end + reach]
+    m = _BOUNDARY.search(after)
+    if m:
+        after = after[:m.start()]
+    return before, after
+
+
+def _mask_participles(s: str) -> str:
+    """Blank out participles that do not mark the past tense (see _NOT_PAST)."""
+    return _NOT_PAST.sub(lambda m: m.group(0)[:m.start("p") - m.start()] + " " * len(m.group("p")), s)
+
+
+def _cues(s: str, after: bool = False) -> list[tuple[int, int, int]]:
+    """(start, end, sign) of the tense cues in s; future and neutral cues shadow past ones.
+
+    After the expression a past verb with an infinitive is just past: the date
+    modifies that verb ("on Thursday agreed to plead", "on Friday planned to pay")."""
+    found = [(m.start(), m.end(), 0) for m in NEUTRAL.finditer(s)] if not after else []
+    found += [(m.start(), m.end(), 1) for m in (FUTURE_AFTER if after else FUTURE).finditer(s)
+              if not any(a <= m.start() < b for a, b, _ in found)]
+    found += [(m.start(), m.end(), -1) for m in PAST.finditer(_mask_participles(s))
+              if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in found)]
+    return found
+
+
+def tense_of(text: str, start: int, end: int, lead: bool = True) -> int:
+    """+1 when the clause around text[start:end] points to the future, -1 to the past, 0 unknown.
+
+    With lead, the word just before the expression counts first ("payable Dec. 7",
+    "since March"); that says how a date relates to the DCT, not where a story is."""
+    before, after = clause_around(text, start, end)
+    if lead and _LEAD_PAST.search(before):
+        return -1
+    if lead and _LEAD_FUTURE.search(before) and not re.search(r"\bhad\b", before + after, re.IGNORECASE):
+        return 1  # unless a past perfect says the deadline has passed: "had filed reports by Wednesday"
+    best: tuple[int, int] | None = None
+    for _, b, sign in _cues(before):
+        dist = len(before) - b
+        if best is None or dist < best[0]:
+            best = (dist, sign)
+    for a, _, sign in _cues(after, after=True):
+        if best is None or a < best[0]:
+            best = (a, sign)
+    return best[1] if best else 0
