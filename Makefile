@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install model run test check bench screenshot clean
+.PHONY: install model run test check bench bench-scale screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,13 @@ check: install
 	$(BIN)/ruff check bbc_timeline tests bench
 	$(BIN)/python -m pytest -q
 
+# Every benchmark of the issues; the scale run uses 1,000 synthetic articles (about 5 minutes).
 bench: install
 	$(BIN)/python bench/run_all.py --shared ../shared
+
+# The scale figures at 1,000 and 10,000 articles (about 25 minutes); add --full for 50,000.
+bench-scale: install
+	$(BIN)/python bench/scale_bench.py --sizes 1000,10000 --workers 2
 
 screenshot: install
 	$(BIN)/python bench/html_screenshot.py --out timeline.png

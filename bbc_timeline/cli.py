@@ -57,6 +57,10 @@ def ingest(
     model: ModelOpt = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes for the spaCy model.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per model batch.")] = 32,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", metavar="SCHEDULER",
+        help="Run the model on a Dask cluster: a scheduler address, or 'local' (needs pip install '.[dask]').",
+    )] = None,
     json_: JsonOpt = False,
 ) -> None:
     """Read articles into the store: dates, people, organisations, events."""
@@ -76,7 +80,7 @@ def ingest(
 
         try:
             report = api.ingest(paths, default_db_path(db), model=model, workers=workers,
-                                batch_size=batch_size, progress=progress)
+                                batch_size=batch_size, progress=progress, dask=dask)
         except KeyboardInterrupt:
             err.print("interrupted: files finished so far are stored; run the same ingest again to finish")
             raise typer.Exit(130) from None

@@ -20,6 +20,7 @@ from bbc_timeline.sources import SourceFile
 PARTITION_FILES = 50  # files per task: big enough to fill nlp.pipe batches, small enough to balance
 LOCAL_WORKERS = 2
 IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker: keeps workers busy, bounds client memory
+CONNECT_TIMEOUT = "10s"  # to reach a remote scheduler
 INSTALL_HINT = "Dask is not installed: pip install '.[dask]'"
 
 # One pipeline per model name per worker process, loaded by the first task that needs it.
@@ -79,7 +80,8 @@ def analyse_with_dask(sources, ids, report, scheduler: str, model: str | None, b
     """Yield (PreparedFile, analyses) per file, in input order, computed on a Dask cluster.
 
     scheduler is "local" (a LocalCluster of two single-threaded worker
-    processes) or the address of a running scheduler. Same contract as
+    processes) or the address of a running scheduler, whose workers have
+    bbc_timeline and the model installed. Same contract as
     ingest._analyse_files: files that cannot be analysed are added to
     report.failed and not yielded.
     """
@@ -95,13 +97,16 @@ def analyse_with_dask(sources, ids, report, scheduler: str, model: str | None, b
     try:
         if scheduler == "local":
             cluster = LocalCluster(
-                n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR,
+                n_workers=LOCAL_WORKERS,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
             )
             client = Client(cluster)
         else:
             try:
-                client = Client(scheduler, timeout="30s")
+                client = Client(scheduler, timeout=CONNECT_TIMEOUT)
             except (OSError, TimeoutError, ValueError) as e:
                 raise UsageError(f"cannot reach the Dask scheduler at {scheduler} ({e})") from None
         with client:
@@ -118,7 +123,8 @@ def _stream(client, as_completed, parts, ids, report, model, batch_size, window)
 
     def submit(k: int):
         # pure=False: a re-run must recompute, never reuse a cached result for the same texts
-        fut = client.submit(analyse_partition, parts[k], model, batch_size, pure=False, key=f"bbc-ingest-{token}-{k}")
+        key = f"bbc-ingest-{token}-{k}"
+        fut = client.submit(analyse_partition, parts[k], model, batch_size, pure=False, key=key)
         index[fut.key] = k
         return fut
 
@@ -132,7 +138,7 @@ def _stream(client, as_completed, parts, ids, report, model, batch_size, window)
         k = index.pop(fut.key)
         try:
             done[k] = fut.result()
-        except Exception as e:  # noqa: BLE001  a worker lost or a task error: that partition's files fail, the rest go on
+        except Exception as e:  # noqa: BLE001  a lost worker or a task error fails that partition only
             done[k] = e
         fut.release()
         if next_submit < len(parts):

@@ -138,6 +138,7 @@ def ingest(
     batch_size: int = 32,
     progress: Progress | None = None,
     nlp: Any = None,
+    dask: str | None = None,
 ) -> IngestReport:
     """Read files and folders into the store; unchanged files are skipped by content hash."""
     from bbc_timeline.sources import discover, read_source
@@ -165,12 +166,18 @@ def ingest(
         if progress:
             progress("total", len(todo))
         if todo:
-            if nlp is None:
-                from bbc_timeline.nlp.pipeline import load_pipeline, model_name
+            if dask:  # the model runs on the cluster's workers; the store is still written here
+                from bbc_timeline.distributed import analyse_with_dask
 
-                nlp = load_pipeline(model)
-                report.model = model_name(nlp)
-            for prepared, analyses in _analyse_files(nlp, todo, ids, report, workers, batch_size):
+                files = analyse_with_dask(todo, ids, report, dask, model, batch_size)
+            else:
+                if nlp is None:
+                    from bbc_timeline.nlp.pipeline import load_pipeline, model_name
+
+                    nlp = load_pipeline(model)
+                    report.model = model_name(nlp)
+                files = _analyse_files(nlp, todo, ids, report, workers, batch_size)
+            for prepared, analyses in files:
                 _store_file(store, prepared, analyses, report)
                 if progress:
                     progress("advance", 1)

@@ -22,7 +22,7 @@ def run(title: str, args: list[str]) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
-    ap.add_argument("--quick", action="store_true", help="smaller scale runs")
+    ap.add_argument("--sizes", default="1000", help="corpus sizes for the scale run (make bench-scale: 1000,10000)")
     a = ap.parse_args()
     codes = {
         "query latency (issue 2)": run("query latency (issue 2)", [str(HERE / "query_latency.py")]),
@@ -35,8 +35,9 @@ def main() -> int:
             "temporal benchmarks (issue 3)", [str(HERE / "timex_bench.py"), "--shared", a.shared]
         )
     if (HERE / "scale_bench.py").exists():
-        sizes = ["--sizes", "200,1000"] if a.quick else []
-        codes["scale (issue 7)"] = run("scale (issue 7)", [str(HERE / "scale_bench.py"), *sizes])
+        codes["scale (issue 7)"] = run(
+            "scale (issue 7)", [str(HERE / "scale_bench.py"), "--sizes", a.sizes, "--workers", "2", "--dask"]
+        )
     print("\n=== summary ===")
     for name, code in codes.items():
         print(f"{'ok  ' if code == 0 else 'FAIL'} {name}")

@@ -61,11 +61,10 @@ def model_name(nlp: Any) -> str:
     return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
 
 
-def _lines(doc: Any, sent: Any) -> Iterator[tuple[int, int, bool]]:
+def _lines(text: str, sent: Any) -> Iterator[tuple[int, int, bool]]:
     """A sentence split at line breaks: in news text a line break always ends a sentence
     (headings, datelines and captions stand on lines of their own)."""
     start = sent.start_char
-    text = doc.text
     for i in range(sent.start_char, sent.end_char):
         if text[i] == "\n":
             if text[start:i].strip():
@@ -88,9 +87,10 @@ def analyse(
     n_process = max(1, workers)
     for doc, ctx in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process):
         doc_id, offset = ctx[0], ctx[1]
+        text = doc.text  # Doc.text re-joins every token: build it once per document, not per sentence
         sentences = [
             Sentence(doc_id, a + offset, b + offset, past)
             for s in doc.sents
-            for a, b, past in _lines(doc, s)
+            for a, b, past in _lines(text, s)
         ]
         yield Analysis(sentences, entity_mentions(doc, doc_id, offset)), ctx
