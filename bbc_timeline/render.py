@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -33,17 +34,23 @@ def date_cell(event: Record) -> Text:
 
 def events_table(events: list[Record], title: str | None = None) -> Table:
     """The chronology: date at its precision, summary and id, people, organisations, sources."""
-    table = Table(title=title)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Event", ratio=3, overflow="fold")
-    table.add_column("People", ratio=1)
-    table.add_column("Organisations", ratio=1)
-    table.add_column("Src", justify="right", no_wrap=True)
-    for ev in events:
+    dates = [date_cell(ev) for ev in events]
+    counts = [str(len({s["doc"] for s in ev["sources"]})) for ev in events]
+    # Every column has a width, so Rich lays the table out without measuring each
+    # cell first: Date and Src fit their widest entry, and under expand=True the
+    # ratio columns share the rest, their width being only a floor.
+    date_width = max((cell_len(line) for d in dates for line in d.plain.split("\n")), default=4)
+    table = Table(title=title, expand=True)
+    table.add_column("Date", no_wrap=True, width=max(date_width, 4))
+    table.add_column("Event", ratio=3, width=20, overflow="fold")
+    table.add_column("People", ratio=1, width=8)
+    table.add_column("Organisations", ratio=1, width=8)
+    table.add_column("Src", justify="right", no_wrap=True, width=max([3, *map(len, counts)]))
+    for ev, date, n_docs in zip(events, dates, counts, strict=True):
         summary = Text(ev["summary"])
         summary.append(f"\n{ev['id']}", style="dim")
-        n_docs = len({s["doc"] for s in ev["sources"]})
-        table.add_row(date_cell(ev), summary, _names(ev["actors"]), _names(ev["orgs"]), str(n_docs))
+        # Text, not str: names are data, never Rich markup
+        table.add_row(date, summary, Text(_names(ev["actors"])), Text(_names(ev["orgs"])), Text(n_docs))
     return table
 
 

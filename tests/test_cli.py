@@ -133,6 +133,14 @@ def test_missing_path_and_broken_link(capsys, tmp_path, corpus):
     assert code == 1 and "no such file or folder" in err and "Traceback" not in err
 
 
+def test_messages_with_brackets_are_printed_as_written(capsys, tmp_path):
+    """A file name is data: '[/b]' in it must not be read as Rich markup (no crash, no traceback)."""
+    code, _, err = run(capsys, "ingest", str(tmp_path / "notes [/b] draft.txt"))
+    assert code == 1 and "notes [/b] draft.txt" in err and "Traceback" not in err
+    code, _, err = run(capsys, "show", "--since", "[/red]")
+    assert code == 2 and "'[/red]' is not a date" in err
+
+
 def test_unreadable_file(capsys, corpus, monkeypatch):
     victim = (corpus / "ruritania.txt").resolve()
     real = Path.read_bytes
@@ -195,3 +203,46 @@ def test_every_command_has_help(capsys):
     for command in ("ingest", "show", "actor", "actors", "sources", "event", "extract", "export", "chart"):
         code, out, _ = run(capsys, command, "--help")
         assert code == 0 and "Usage" in out
+
+
+def test_show_table_prints_data_verbatim_within_the_width():
+    """Names and summaries are data: brackets are not Rich markup, and nothing overflows."""
+    import io
+
+    from rich.console import Console
+
+    from bbc_timeline import render
+
+    events = [
+        {
+            "id": "ev-2019-03-02-border-deal",
+            "date": {"value": "2019-03-02", "precision": "day", "start": "2019-03-02", "end": "2019-03-02"},
+            "date_basis": "explicit",
+            "summary": "The [/b] ministry signed a protocol on joint patrols along the whole border [draft]",
+            "actors": ["Ivan [Jr] Petrov"],
+            "orgs": ["Border Guard of Freedonia", "Interior Ministry"],
+            "sources": [{"doc": "a"}, {"doc": "b"}, {"doc": "a"}],
+        },
+        {
+            "id": "ev-2018-06-talks",
+            "date": {"value": "2018-06", "precision": "month", "start": "2018-06-01", "end": "2018-06-30",
+                     "end_value": "2018-07"},
+            "date_basis": "narrative",
+            "summary": "Talks.",
+            "actors": [],
+            "orgs": [],
+            "sources": [{"doc": "a"}],
+        },
+    ]
+    buf = io.StringIO()
+    Console(file=buf, width=80, color_system=None, markup=False, emoji=False).print(
+        render.events_table(events, title="Timeline (2 events)"), crop=False
+    )
+    text = buf.getvalue()
+    lines = text.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    flat = " ".join(" ".join(line.replace("│", " ").split()) for line in lines)
+    assert "[/b]" in flat and "[Jr]" in text and "[draft]" in flat
+    assert "ev-2019-03-02-border-deal" in text and "2018-06 – 2018-07" in text and "narrative" in text
+    row = next(line for line in lines if "2019-03-02" in line)
+    assert row.rstrip(" │┃").endswith("2")  # two distinct documents, not three passages

@@ -35,3 +35,18 @@ def test_bounds_of_since_and_until():
     assert parse_bound("2016", "end") == "2016-12-31"
     with pytest.raises(UsageError, match="not a date"):
         parse_bound("last tuesday", "start")
+
+
+@pytest.mark.parametrize(
+    "value,start,end",
+    [
+        ("2020-02", "2020-02-01", "2020-02-29"),  # leap year
+        ("1900-02", "1900-02-01", "1900-02-28"),  # century, not leap
+        ("2019-12", "2019-12-01", "2019-12-31"),
+        ("2019-WI", "2019-12-01", "2020-02-29"),  # winter runs into the next year
+        ("2019-H2", "2019-07-01", "2019-12-31"),
+    ],
+)
+def test_month_ends(value, start, end):
+    dv = interval(value)
+    assert (dv.start, dv.end) == (start, end)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -12,14 +11,16 @@ from bbc_timeline.errors import UsageError
 if TYPE_CHECKING:
     from bbc_timeline.models import DateValue
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+# Patterns, not compiled objects: `re` compiles and caches each on first use, so
+# a query that parses one --since value does not pay for all of them at import.
+_DAY = r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$"
+_MONTH = r"^(\d{4})-(\d{2})$"
+_YEAR = r"^(\d{4})$"
+_DECADE = r"^(\d{3})$"
+_QUARTER = r"^(\d{4})-Q([1-4])$"
+_HALF = r"^(\d{4})-H([12])$"
+_SEASON = r"^(\d{4})-(SP|SU|FA|WI)$"
+_WEEK = r"^(\d{4})-W(\d{2})$"
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
 
@@ -27,34 +28,34 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
 def _month_end(y: int, m: int) -> date:
     while m > 12:
         y, m = y + 1, m - 12
-    return date(y, m, calendar.monthrange(y, m)[1])
+    return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
 
 
 def bounds(value: str) -> tuple[date, date, str] | None:
     """(first day, last day, precision) of a TIMEX3 date value, or None if it has no place in time."""
     try:
-        if m := _DAY.match(value):
+        if m := re.match(_DAY, value):
             d = date(int(m[1]), int(m[2]), int(m[3]))
             return d, d, "day"
-        if m := _MONTH.match(value):
+        if m := re.match(_MONTH, value):
             y, mo = int(m[1]), int(m[2])
             return date(y, mo, 1), _month_end(y, mo), "month"
-        if m := _YEAR.match(value):
+        if m := re.match(_YEAR, value):
             y = int(m[1])
             return date(y, 1, 1), date(y, 12, 31), "year"
-        if m := _DECADE.match(value):
+        if m := re.match(_DECADE, value):
             y = int(m[1]) * 10
             return date(y, 1, 1), date(y + 9, 12, 31), "decade"
-        if m := _QUARTER.match(value):
+        if m := re.match(_QUARTER, value):
             y, q = int(m[1]), int(m[2])
             return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "month"
-        if m := _HALF.match(value):
+        if m := re.match(_HALF, value):
             y, h = int(m[1]), int(m[2])
             return date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "month"
-        if m := _SEASON.match(value):
+        if m := re.match(_SEASON, value):
             y, (a, b) = int(m[1]), _SEASON_MONTHS[m[2]]
             return date(y, a, 1), _month_end(y, b), "month"
-        if m := _WEEK.match(value):
+        if m := re.match(_WEEK, value):
             monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return monday, monday + timedelta(days=6), "day"
     except ValueError:
@@ -90,9 +91,9 @@ def interval(value: str, end_value: str | None = None, text: str = "", anchor: s
 def _at_precision(value: str, precision: str) -> str:
     if "T" in value:
         value = value.split("T", 1)[0]
-    if precision == "day" and _DAY.match(value):
+    if precision == "day" and re.match(_DAY, value):
         return value
-    if precision == "month" and (_MONTH.match(value) or _DAY.match(value)):
+    if precision == "month" and (re.match(_MONTH, value) or re.match(_DAY, value)):
         return value[:7]
     if precision == "year" and re.match(r"^\d{4}", value):
         return value[:4]
