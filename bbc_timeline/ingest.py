@@ -5,7 +5,7 @@ Imports spaCy and dateparser lazily, when a model is really needed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +15,7 @@ from bbc_timeline.store import Store
 
 if TYPE_CHECKING:  # the query path needs neither the file readers nor the value classes
     from bbc_timeline.models import Document, Mention, Sentence
-    from bbc_timeline.sources import SourceFile
+    from bbc_timeline.sources import FoundFile, RawFile, SourceFile
 
 Progress = Callable[[str, int], None]  # (event, amount): "total", "advance"
 
@@ -140,48 +140,53 @@ def ingest(
     nlp: Any = None,
     dask: str | None = None,
 ) -> IngestReport:
-    """Read files and folders into the store; unchanged files are skipped by content hash."""
-    from bbc_timeline.sources import discover, read_source
+    """Read files and folders into the store; unchanged files are skipped by content hash.
+
+    Only the raw bytes (and sidecar) of each file are hashed before the check;
+    decoding, HTML masking and the model are for changed files only.
+    """
+    from bbc_timeline.sources import discover_files, read_raw
 
     report = IngestReport()
-    found, problems = discover(paths)
+    found, problems = discover_files(paths)
     report.failed += [p.message for p in problems]
     report.files_seen = len(found)
     with Store(db) as store:
         known = store.file_hashes()
-        ids = _DocIds(store.used_doc_ids())
-        todo: list[SourceFile] = []
-        for path, name in found:
+        todo: list[tuple[FoundFile, RawFile | None]] = []
+        for f in found:
             try:
-                source = read_source(path, name)
+                raw = read_raw(f.path)
             except InputError as e:
                 report.failed.append(str(e))
                 continue
-            if known.get(str(path.resolve())) == source.sha256:
+            if known.get(f.key) == raw.sha256:
                 report.skipped += 1
                 continue
-            if source.encoding != "utf-8":
-                report.notes.append(f"{path}: not valid UTF-8, read as {source.encoding}")
-            todo.append(source)
+            # Keeping every changed file's bytes would hold the whole corpus: re-read them when analysed.
+            todo.append((f, raw if len(todo) < _KEEP_RAW else None))
+        del known
         if progress:
             progress("total", len(todo))
         if todo:
+            ids = _DocIds(store.used_doc_ids())
+            sources = _decoded(todo, report, progress)
             if dask:  # the model runs on the cluster's workers; the store is still written here
                 from bbc_timeline.distributed import analyse_with_dask
 
-                files = analyse_with_dask(todo, ids, report, dask, model, batch_size)
+                files = analyse_with_dask(list(sources), ids, report, dask, model, batch_size)
             else:
                 if nlp is None:
                     from bbc_timeline.nlp.pipeline import load_pipeline, model_name
 
                     nlp = load_pipeline(model)
                     report.model = model_name(nlp)
-                files = _analyse_files(nlp, todo, ids, report, workers, batch_size)
+                files = _analyse_files(nlp, sources, ids, report, workers, batch_size)
             for prepared, analyses in files:
                 _store_file(store, prepared, analyses, report)
                 if progress:
                     progress("advance", 1)
-        if todo or not store.is_resolved() or store.meta("resolver") != resolver_fingerprint():
+        if report.stored or not store.is_resolved() or store.meta("resolver") != resolver_fingerprint():
             resolve_store(store)
         counts = store.counts()
         report.documents = counts["documents"]
@@ -190,7 +195,28 @@ def ingest(
     return report
 
 
-def _analyse_files(nlp, sources: list[SourceFile], ids: _DocIds, report: IngestReport, workers: int, batch_size: int):
+_KEEP_RAW = 256  # changed files whose bytes are kept from the hash check (the rest are read again)
+
+
+def _decoded(todo: list, report: IngestReport, progress: Progress | None) -> Iterator[SourceFile]:
+    """Decode changed files one at a time; a file that cannot be read is reported and skipped."""
+    from bbc_timeline.sources import read_source
+
+    for f, raw in todo:
+        try:
+            source = read_source(f.path, f.name, raw)
+        except InputError as e:
+            report.failed.append(str(e))
+            if progress:
+                progress("advance", 1)
+            continue
+        if source.encoding != "utf-8":
+            report.notes.append(f"{f.path}: not valid UTF-8, read as {source.encoding}")
+        yield source
+
+
+def _analyse_files(nlp, sources: Iterable[SourceFile], ids: _DocIds, report: IngestReport, workers: int,
+                   batch_size: int):
     """Yield (PreparedFile, analyses) per file, streaming documents through nlp.pipe."""
     from bbc_timeline.nlp.pipeline import analyse
 
@@ -261,9 +287,15 @@ def resolve_store(store: Store) -> None:
 
     aliases = load_aliases(alias_file())
     resolution = resolve_entities(store.entity_mentions_in_order(), aliases)
-    entity_types = {e.name: e.type for e in resolution.entities}
-    events = build_chronology(store.iter_document_bundles(), resolution.canonical, entity_types)
-    store.write_resolution(resolution.entities, resolution.canonical, events, resolver=resolver_fingerprint())
+    entities = resolution.entities
+    entity_types = {e.name: e.type for e in entities}
+    # Every mention's name is needed only while its own document's events are drafted:
+    # staged in the store, they come back one document at a time instead of all staying in memory.
+    store.stage_canonical(resolution.canonical)
+    del resolution
+    names: dict[tuple[str, int, int], str] = {}  # refilled for each document as the bundles are read
+    events = build_chronology(store.iter_document_bundles(names), names, entity_types)
+    store.write_resolution(entities, None, events, resolver=resolver_fingerprint())
 
 
 def alias_file() -> Path | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,9 +60,37 @@ class FileProblem:
     message: str
 
 
+@dataclass(frozen=True)
+class FoundFile:
+    """An input file found by discovery, with its identity in the store."""
+
+    path: Path  # as given or found under a given folder (used in messages)
+    name: str  # relative to the argument it was found under; a file given directly: its base name
+    key: str  # resolved absolute path: the file's identity in the store
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """A file's bytes and its sidecar's, with the content hash that decides whether it changed."""
+
+    raw: bytes
+    meta_raw: bytes
+    sha256: str
+
+
 def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[FileProblem]]:
     """Expand files and folders (recursively) into (path, relative name) pairs."""
-    found: list[tuple[Path, str]] = []
+    found, problems = discover_files(paths)
+    return [(f.path, f.name) for f in found], problems
+
+
+def discover_files(paths: list[Path]) -> tuple[list[FoundFile], list[FileProblem]]:
+    """Expand files and folders (recursively, hidden names and symlinked folders skipped) into FoundFiles.
+
+    One directory listing per folder and no per-file stat or realpath unless the
+    entry is a symbolic link, so re-checking a large unchanged corpus stays cheap.
+    """
+    found: list[FoundFile] = []
     problems: list[FileProblem] = []
     for root in paths:
         if root.is_symlink() and not root.exists():
@@ -73,31 +102,53 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[FileProble
         elif root.name.endswith(SIDECAR_SUFFIX):
             continue
         else:
-            found.append((root, root.name))
+            found.append(FoundFile(root, root.name, str(root.resolve())))
     return found, problems
 
 
-def _walk(root: Path, found: list, problems: list) -> None:
-    try:
-        entries = sorted(root.rglob("*"))
-    except OSError as e:
-        problems.append(FileProblem(root, f"{root}: cannot list folder ({e.strerror or e})"))
-        return
-    for p in entries:
-        rel = p.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in p.relative_to(root).parts):
+def _walk(root: Path, found: list[FoundFile], problems: list[FileProblem]) -> None:
+    # Collected with their relative parts and sorted at the end: the order of sorted(root.rglob("*")).
+    hits: list[tuple[tuple[str, ...], FoundFile]] = []
+    stack: list[tuple[str, tuple[str, ...], str | None]] = [(str(root), (), str(root.resolve()))]
+    while stack:
+        folder, parts, real = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as e:
+            shown = Path(folder)
+            problems.append(FileProblem(shown, f"{shown}: cannot list folder ({e.strerror or e})"))
             continue
-        if p.is_symlink() and not p.exists():
-            problems.append(FileProblem(p, f"{p}: broken symbolic link"))
-            continue
-        if p.is_dir() or p.name.endswith(SIDECAR_SUFFIX):
-            continue
-        if p.suffix.lower() in SUFFIXES:
-            found.append((p, rel))
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            rel = (*parts, name)
+            link = entry.is_symlink()
+            try:
+                is_dir = entry.is_dir()  # follows a link
+                if link and not is_dir and not entry.is_file():
+                    if not os.path.exists(entry.path):
+                        path = Path(entry.path)
+                        problems.append(FileProblem(path, f"{path}: broken symbolic link"))
+                        continue
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not link:  # like rglob: a linked folder is listed, not entered
+                    stack.append((entry.path, rel, f"{real}{os.sep}{name}" if real else None))
+                continue
+            if name.endswith(SIDECAR_SUFFIX) or os.path.splitext(name)[1].lower() not in SUFFIXES:
+                continue
+            path = Path(entry.path)
+            key = f"{real}{os.sep}{name}" if real and not link else str(path.resolve())
+            hits.append((rel, FoundFile(path, "/".join(rel), key)))
+    hits.sort(key=lambda h: h[0])
+    found += [f for _, f in hits]
 
 
-def read_source(path: Path, name: str) -> SourceFile:
-    """Read and decode one file; raise InputError with a one-line reason."""
+def read_raw(path: Path) -> RawFile:
+    """A file's bytes and its metadata sidecar's, hashed together; no decoding yet."""
     try:
         raw = path.read_bytes()
     except PermissionError:
@@ -106,18 +157,32 @@ def read_source(path: Path, name: str) -> SourceFile:
         raise InputError(f"{path}: is a folder, not a file") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    if not raw.strip():
+    side = path.with_name(path.name + SIDECAR_SUFFIX)
+    try:
+        meta_raw = side.read_bytes()
+    except FileNotFoundError:
+        meta_raw = b""
+    except OSError as e:
+        raise InputError(f"{side}: unreadable metadata sidecar ({e.__class__.__name__})") from None
+    return RawFile(raw, meta_raw, hashlib.sha256(raw + b"\0" + meta_raw).hexdigest())
+
+
+def read_source(path: Path, name: str, raw: RawFile | None = None) -> SourceFile:
+    """Read and decode one file (or decode bytes already read); raise InputError with a one-line reason."""
+    if raw is None:
+        raw = read_raw(path)
+    data = raw.raw
+    if not data.strip():
         raise InputError(f"{path}: empty file")
-    if _looks_binary(raw):
+    if _looks_binary(data):
         raise InputError(f"{path}: binary file, not text")
-    text, encoding = decode(raw)
-    meta, meta_raw = _read_sidecar(path)
-    digest = hashlib.sha256(raw + b"\0" + meta_raw).hexdigest()
+    text, encoding = decode(data)
+    meta = _parse_sidecar(path, raw.meta_raw) if raw.meta_raw else {}
     is_html = path.suffix.lower() in {".html", ".htm"}
     if is_html:
         meta = {**html_meta(text), **meta}
         text = mask_html(text)
-    return SourceFile(path, name, text, encoding, digest, meta, is_html)
+    return SourceFile(path, name, text, encoding, raw.sha256, meta, is_html)
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -155,18 +220,15 @@ def _looks_binary(raw: bytes) -> bool:
     return controls / max(1, len(sample)) > 0.05
 
 
-def _read_sidecar(path: Path) -> tuple[dict, bytes]:
+def _parse_sidecar(path: Path, raw: bytes) -> dict:
     side = path.with_name(path.name + SIDECAR_SUFFIX)
-    if not side.exists():
-        return {}, b""
     try:
-        raw = side.read_bytes()
         meta = json.loads(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise InputError(f"{side}: unreadable metadata sidecar ({e.__class__.__name__})") from None
     if not isinstance(meta, dict):
         raise InputError(f"{side}: metadata sidecar must be a JSON object")
-    return meta, raw
+    return meta
 
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]+>", re.IGNORECASE | re.DOTALL)
@@ -211,16 +273,22 @@ def html_meta(raw_text: str) -> dict:
 
 
 def split_articles(text: str) -> list[Segment]:
-    """Split a page at "Similar articles"/"Related"/"Read also" lines into articles."""
+    """Split a page at "Similar articles"/"Related"/"Read also" lines into articles.
+
+    A marker only starts another article when what follows it (up to the next
+    marker) reads like one: some prose, not just a list of headlines or links.
+    """
+    markers = list(_SPLIT_MARKER.finditer(text))
     bounds = [0]
     resumes = [0]
-    for m in _SPLIT_MARKER.finditer(text):
+    for k, m in enumerate(markers):
         after = m.end()
-        nxt = text[after:].lstrip()
-        if len(nxt) < 200:  # a marker followed by a few links only is not another article
+        upto = markers[k + 1].start() if k + 1 < len(markers) else len(text)
+        nxt = text[after:upto].lstrip()
+        if len(nxt) < 200 or not _has_prose(nxt):
             continue
         bounds.append(m.start())
-        resumes.append(after + (len(text[after:]) - len(nxt)))
+        resumes.append(after + (len(text[after:]) - len(text[after:].lstrip())))
     segments = []
     for i, start in enumerate(resumes):
         end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
@@ -229,6 +297,31 @@ def split_articles(text: str) -> list[Segment]:
             continue
         segments.append(Segment(start, end, _title(text, start, end), len(segments)))
     return segments
+
+
+PROSE_WORDS = 20  # a paragraph of an article is longer than any headline
+_WORDISH = re.compile(r"\S*[^\W\d_]\S*")
+
+
+def _has_prose(text: str) -> bool:
+    """True if some paragraph has PROSE_WORDS words.
+
+    A line that starts in lower case continues the one before (hard-wrapped
+    prose); a line that starts with a capital or a digit is a new item, as each
+    headline of a list is, so a list of short headlines never adds up.
+    """
+    words = 0
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        if not stripped:
+            words = 0
+            continue
+        if not stripped[0].islower():
+            words = 0
+        words += len(_WORDISH.findall(stripped))
+        if words >= PROSE_WORDS:
+            return True
+    return False
 
 
 def _rstrip_end(text: str, start: int, end: int) -> int:

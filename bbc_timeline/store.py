@@ -12,12 +12,40 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bbc_timeline.errors import StoreError
 
 if TYPE_CHECKING:  # queries read plain dicts; the value classes are for the ingest side
     from bbc_timeline.models import Document, Entity, Event, Mention, Sentence
+
+class EntityMention(NamedTuple):
+    """The attributes of an entity Mention that entity resolution reads."""
+
+    doc: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    type: str
+    titles: tuple[str, ...]
+
+
+class _groups:
+    """Rows of a cursor ordered by rank (first column), taken one rank at a time."""
+
+    def __init__(self, rows: Iterable[tuple]):
+        self.rows = iter(rows)
+        self.head: tuple | None = next(self.rows, None)
+
+    def take(self, rank: int) -> list[tuple]:
+        out = []
+        while self.head is not None and self.head[0] <= rank:
+            if self.head[0] == rank:
+                out.append(self.head)
+            self.head = next(self.rows, None)
+        return out
+
 
 SCHEMA_V1 = """
 CREATE TABLE files (
@@ -230,11 +258,62 @@ class Store:
         ).fetchone()
         return row[0] if row else ""
 
-    def iter_document_bundles(self) -> Iterator[tuple[Document, str, list[Mention], list[Sentence]]]:
-        """(document, file text, mentions, sentences) one document at a time."""
-        for doc, _name in self.documents():
-            text = self.file_text(doc.id)
-            yield doc, text, self.mentions(doc.id), self.sentences(doc.id)
+    def _order_documents(self) -> None:
+        """Fill temp.doc_order: every document id in reading order (file name, position), ranked 1, 2, ...
+
+        Scans joined on it by rank stream whole tables in that order with one
+        query each, instead of one query per document.
+        """
+        c = self.conn
+        c.execute("DROP TABLE IF EXISTS temp.doc_order")
+        c.execute("CREATE TEMP TABLE doc_order(rank INTEGER PRIMARY KEY, doc TEXT NOT NULL)")
+        c.execute(
+            "INSERT INTO temp.doc_order(doc) SELECT d.id FROM documents d JOIN files f ON f.path = d.path "
+            "ORDER BY f.name, d.position, f.path"
+        )
+
+    def iter_document_bundles(
+        self, names: dict[tuple[str, int, int], str] | None = None
+    ) -> Iterator[tuple[Document, str, list[Mention], list[Sentence]]]:
+        """(document, file text, mentions, sentences) one document at a time, in reading order.
+
+        Three ordered scans in step (documents, mentions, sentences), so memory
+        holds one document's rows, not the store's; the documents of one file
+        share one text string. With `names`, that dict is refilled before each
+        yield with the document's staged canonical names (see stage_canonical).
+        """
+        from bbc_timeline.models import Document, Mention, Sentence
+
+        self._order_documents()
+        docs = self.conn.execute(
+            "SELECT o.rank, d.path, d.data, f.text FROM temp.doc_order o JOIN documents d ON d.id = o.doc "
+            "JOIN files f ON f.path = d.path ORDER BY o.rank"
+        )
+        mentions = _groups(self.conn.execute(
+            'SELECT o.rank, m.data FROM temp.doc_order o JOIN mentions m ON m.doc = o.doc '
+            'ORDER BY o.rank, m.start, m."end"'
+        ))
+        sentences = _groups(self.conn.execute(
+            'SELECT o.rank, s.start, s."end", s.past FROM temp.doc_order o JOIN sentences s ON s.doc = o.doc '
+            "ORDER BY o.rank, s.start"
+        ))
+        staged = None
+        if names is not None:
+            staged = _groups(self.conn.execute(
+                'SELECT o.rank, c.start, c."end", c.name FROM temp.doc_order o '
+                "JOIN temp.canonical_stage c ON c.doc = o.doc ORDER BY o.rank"
+            ))
+        path, text = None, ""
+        for rank, doc_path, data, file_text in docs:
+            doc = Document.from_dict(json.loads(data))
+            if doc_path != path:
+                path, text = doc_path, file_text
+            doc_mentions = [Mention.from_dict(json.loads(r[1])) for r in mentions.take(rank)]
+            doc_sentences = [Sentence(doc.id, r[1], r[2], bool(r[3])) for r in sentences.take(rank)]
+            if staged is not None and names is not None:
+                names.clear()
+                names.update(((doc.id, r[1], r[2]), r[3]) for r in staged.take(rank))
+            yield doc, text, doc_mentions, doc_sentences
 
     def mentions(self, doc_id: str | None = None, kind: str | None = None) -> list[Mention]:
         from bbc_timeline.models import Mention
@@ -249,15 +328,26 @@ class Store:
         sql += " ORDER BY doc, start, \"end\""
         return [Mention.from_dict(json.loads(r[0])) for r in self.conn.execute(sql, args)]
 
-    def entity_mentions_in_order(self) -> list[Mention]:
-        """Entity mentions in document order then offset, for the resolver."""
-        from bbc_timeline.models import Mention
+    def entity_mentions_in_order(self) -> list[EntityMention]:
+        """Entity mentions in document order then offset, for the resolver, as light tuples.
 
+        An EntityMention has the attributes of a Mention the resolver reads, at a
+        fraction of the memory; document ids and labels are shared strings.
+        """
+        self._order_documents()
         rows = self.conn.execute(
-            "SELECT m.data FROM mentions m JOIN documents d ON d.id = m.doc JOIN files f ON f.path = d.path "
-            "WHERE m.kind = 'entity' ORDER BY f.name, d.position, m.start"
+            "SELECT o.doc, m.start, m.\"end\", m.data FROM temp.doc_order o JOIN mentions m ON m.doc = o.doc "
+            "WHERE m.kind = 'entity' ORDER BY o.rank, m.start"
         )
-        return [Mention.from_dict(json.loads(r[0])) for r in rows]
+        shared: dict[str, str] = {}
+        out: list[EntityMention] = []
+        for doc, start, end, data in rows:
+            d = json.loads(data)
+            doc = shared.setdefault(doc, doc)
+            label = shared.setdefault(d["type"], d["type"])
+            titles = tuple(d.get("titles") or ())
+            out.append(EntityMention(doc, "entity", start, end, d["text"], label, titles))
+        return out
 
     def sentences(self, doc_id: str) -> list[Sentence]:
         from bbc_timeline.models import Sentence
@@ -266,14 +356,40 @@ class Store:
         return [Sentence(doc_id, s, e, bool(p)) for s, e, p in rows]
 
     # -- the resolved layer ----------------------------------------------
+    def stage_canonical(self, canonical: dict[tuple[str, int, int], str]) -> None:
+        """Keep mention -> entity names in a temporary table of this connection.
+
+        The caller can then drop its dict: iter_document_bundles(names) reads the
+        names back one document at a time, and write_resolution(canonical=None)
+        stores them. The temporary table lives outside the store file, so no lock
+        is held on the store meanwhile.
+        """
+        c = self.conn
+        c.execute("DROP TABLE IF EXISTS temp.canonical_stage")
+        c.execute('CREATE TEMP TABLE canonical_stage(doc TEXT NOT NULL, start INTEGER, "end" INTEGER, name TEXT)')
+        c.execute("BEGIN")
+        try:
+            c.executemany(
+                "INSERT INTO temp.canonical_stage VALUES (?, ?, ?, ?)",
+                ((d, s, e, n) for (d, s, e), n in canonical.items() if n),
+            )
+            c.execute("CREATE INDEX temp.canonical_stage_doc ON canonical_stage(doc)")
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
     def write_resolution(
         self,
         entities: list[Entity],
-        canonical: dict[tuple[str, int, int], str],
+        canonical: dict[tuple[str, int, int], str] | None,
         events: list[Event],
         resolver: str = "",
     ) -> None:
-        """Replace entities, mention names and events in one transaction."""
+        """Replace entities, mention names and events in one transaction.
+
+        `canonical` None: the names given to stage_canonical.
+        """
         with self.transaction() as c:
             for table in ("entity_names", "entities", "canonical", "event_names", "events"):
                 c.execute(f"DELETE FROM {table}")
@@ -286,29 +402,39 @@ class Store:
                 for alias in {e.name, *e.aliases}:
                     names.add((alias.lower(), e.id))
             c.executemany("INSERT INTO entity_names(name, entity) VALUES (?, ?)", sorted(names))
-            c.executemany(
-                'INSERT INTO canonical(doc, start, "end", name) VALUES (?, ?, ?, ?)',
-                [(d, s, e, n) for (d, s, e), n in canonical.items() if n],
-            )
+            # Generators, not lists: the rows (events as JSON above all) are never all in memory at once.
+            if canonical is None:
+                c.execute('INSERT INTO canonical(doc, start, "end", name) SELECT * FROM temp.canonical_stage')
+            else:
+                c.executemany(
+                    'INSERT INTO canonical(doc, start, "end", name) VALUES (?, ?, ?, ?)',
+                    ((d, s, e, n) for (d, s, e), n in canonical.items() if n),
+                )
             c.executemany(
                 "INSERT INTO events(id, date_start, date_end, position, n_sources, data) VALUES (?, ?, ?, ?, ?, ?)",
-                [
+                (
                     (ev.id, ev.date.start, ev.date.end, i, len(ev.sources), json.dumps(ev.to_dict()))
                     for i, ev in enumerate(events)
-                ],
+                ),
             )
-            rows = []
-            for ev in events:
-                for role, names_ in (
-                    ("actor", ev.actors),
-                    ("org", ev.orgs),
-                    ("place", ev.places),
-                    ("event", ev.named_events),
-                ):
-                    rows += [(ev.id, role, n.lower()) for n in names_]
-            c.executemany("INSERT INTO event_names(event, role, name) VALUES (?, ?, ?)", rows)
+            c.executemany(
+                "INSERT INTO event_names(event, role, name) VALUES (?, ?, ?)",
+                (
+                    (ev.id, role, n.lower())
+                    for ev in events
+                    for role, names_ in (
+                        ("actor", ev.actors),
+                        ("org", ev.orgs),
+                        ("place", ev.places),
+                        ("event", ev.named_events),
+                    )
+                    for n in names_
+                ),
+            )
             self._set_meta(c, "resolved", "1")
             self._set_meta(c, "resolver", resolver)
+        if canonical is None:
+            self.conn.execute("DROP TABLE IF EXISTS temp.canonical_stage")
 
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
