@@ -24,7 +24,8 @@ def _names(names: Iterable[str]) -> str:
 
 
 def date_cell(event: Record) -> Text:
-    text = Text(display(event["date"]))
+    # a range's end on its own line keeps the column narrow on an 80-column terminal
+    text = Text(display(event["date"]).replace(" – ", "\n– "))
     if event.get("conflicts"):
         text.append(" ⚠", style="bold yellow")
     if event["date_basis"] != "explicit":
@@ -43,8 +44,8 @@ def events_table(events: list[Record], title: str | None = None) -> Table:
     table = Table(title=title, expand=True)
     table.add_column("Date", no_wrap=True, width=max(date_width, 4))
     table.add_column("Event", ratio=3, width=20, overflow="fold")
-    table.add_column("People", ratio=1, width=8)
-    table.add_column("Organisations", ratio=1, width=8)
+    table.add_column("People", ratio=1, width=8, overflow="fold")
+    table.add_column("Organisations", ratio=1, width=8, overflow="fold")
     table.add_column("Src", justify="right", no_wrap=True, width=max([3, *map(len, counts)]))
     for ev, date, n_docs in zip(events, dates, counts, strict=True):
         summary = Text(ev["summary"])
