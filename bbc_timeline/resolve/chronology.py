@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from bbc_timeline.models import DateValue, Document, Event, Mention, Sentence
+from bbc_timeline.models import DateValue, Document, Event, Mention, Sentence, Source
 from bbc_timeline.resolve.events import Draft, document_events
 from bbc_timeline.resolve.intervals import PRECISION_RANK
 
@@ -26,17 +26,75 @@ def build_chronology(
     canonical: dict[tuple[str, int, int], str],
     entity_types: dict[str, str],
 ) -> list[Event]:
-    """Events of every document, merged across documents, oldest first."""
-    drafts: list[tuple[int, Draft, str]] = []
-    order = 0
+    """Events of every document, merged across documents, oldest first.
+
+    Each document's drafts become small records as soon as the document is read,
+    so neither the drafts nor the documents' texts are kept until the merge.
+    """
+    records: list[_Record | None] = []
+    pool: dict[str, str] = {}  # one string per name, shared by every record and event
     for document, text, mentions, sentences in bundles:
         for d in document_events(document, text, mentions, sentences, canonical, entity_types):
-            drafts.append((order, d, text))
-            order += 1
-    groups = merge_groups([d for _, d, _ in drafts])
-    events = [_to_event([drafts[i] for i in g]) for g in groups]
+            records.append(_record(len(records), d, text, pool))
+    groups = merge_groups(records)  # type: ignore[arg-type]
+    events = []
+    for g in groups:
+        members = [records[i] for i in g]
+        for i in g:
+            records[i] = None  # what an event is built from is not needed twice
+        events.append(_to_event(members))  # type: ignore[arg-type]
+    del records
     events.sort(key=lambda e: (e.date.start, e.date.end, e.sources[0].doc, e.sources[0].start))
     return _with_ids(events)
+
+
+_ROLES = ("actors", "orgs", "places", "named_events")
+
+
+@dataclass(slots=True)
+class _Record:
+    """What merging and the event need of one draft, without its document's text."""
+
+    order: int
+    doc: str
+    date: DateValue
+    basis: str
+    key: str | None
+    lead: frozenset[str]
+    names: tuple[tuple[str, ...], ...]  # by _ROLES
+    confidence: float
+    span: tuple[int, int]  # its first sentence
+    summary: str
+    sources: tuple[Source, ...]
+    stems: str | None  # content stems, space-separated; only for drafts compared by month
+
+    def participants(self) -> set[str]:
+        return {*self.names[0], *self.names[1], *self.names[3]}
+
+
+def _record(order: int, d: Draft, text: str, pool: dict[str, str]) -> _Record:
+    if set(d.names) - set(_ROLES):
+        raise ValueError(f"unknown name roles in a draft: {sorted(set(d.names) - set(_ROLES))}")
+    names = tuple(tuple(pool.setdefault(n, n) for n in d.names.get(r, ())) for r in _ROLES)
+    stems = " ".join(sorted(_content(d))) if _by_month(d) else None
+    return _Record(
+        order=order,
+        doc=d.doc,
+        date=d.date,
+        basis=d.basis,
+        key=d.key,
+        lead=frozenset(pool.setdefault(n, n) for n in d.lead),
+        names=names,
+        confidence=d.confidence,
+        span=d.sentences[0],
+        summary=summary_of(d, text),
+        sources=tuple(d.sources(text)),
+        stems=stems,
+    )
+
+
+def _by_month(d: Draft | _Record) -> bool:
+    return PRECISION_RANK[d.date.precision] <= PRECISION_RANK["month"] and d.basis == "explicit"
 
 
 def _content(d: Draft) -> set[str]:
@@ -51,16 +109,17 @@ def _dates_compatible(a: DateValue, b: DateValue) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
-def _different_actors(a: Draft, b: Draft) -> bool:
+def _different_actors(a: _Record, b: _Record) -> bool:
     """Both sentences name who acted, and no one in common: two reactions to one story, not one happening."""
     return bool(a.lead) and bool(b.lead) and not (a.lead & b.lead)
 
 
-def merge_groups(drafts: list[Draft]) -> list[list[int]]:
+def merge_groups(drafts: list[_Record]) -> list[list[int]]:
     """Indices of drafts that report one happening, grouped.
 
     Candidates are only compared inside a month bucket (or a named-event key),
     so the work grows with the bucket sizes, not with all pairs of events.
+    A bucket's content stems exist only while that bucket is compared.
     """
     parent = list(range(len(drafts)))
 
@@ -70,28 +129,34 @@ def merge_groups(drafts: list[Draft]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    docs = {i: {d.doc} for i, d in enumerate(drafts)}
+    docs: dict[int, set[str]] = {}  # a root's documents, once it has merged with another
 
     def union(i: int, j: int) -> None:
         ri, rj = find(i), find(j)
+        if ri == rj:
+            return
+        di = docs.get(ri) or {drafts[ri].doc}
+        dj = docs.get(rj) or {drafts[rj].doc}
         # one document tells one happening once: never merge two of its events
-        if ri != rj and not (docs[ri] & docs[rj]):
-            parent[max(ri, rj)] = min(ri, rj)
-            docs[min(ri, rj)] |= docs[max(ri, rj)]
+        if not (di & dj):
+            lo, hi = min(ri, rj), max(ri, rj)
+            parent[hi] = lo
+            docs[lo] = di | dj
+            docs.pop(hi, None)
 
     by_key: dict[str, list[int]] = defaultdict(list)
     by_month: dict[str, list[int]] = defaultdict(list)
     for i, d in enumerate(drafts):
         if d.key:
             by_key[d.key].append(i)
-        if PRECISION_RANK[d.date.precision] <= PRECISION_RANK["month"] and d.basis == "explicit":
+        if _by_month(d):
             by_month[d.date.start[:7]].append(i)
     for members in by_key.values():
         for j in members[1:]:
             if _dates_compatible(drafts[members[0]].date, drafts[j].date):
                 union(members[0], j)
-    content = {i: _content(drafts[i]) for ids in by_month.values() for i in ids}
     for members in by_month.values():
+        content = {i: set((drafts[i].stems or "").split()) for i in members}
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 a, b = drafts[i], drafts[j]
@@ -100,7 +165,7 @@ def merge_groups(drafts: list[Draft]) -> list[list[int]]:
                 shared = a.participants() & b.participants()
                 common = len(content[i] & content[j])
                 sim = _similarity(content[i], content[j])
-                places = set(a.names["places"]) & set(b.names["places"])
+                places = set(a.names[2]) & set(b.names[2])
                 same_precision = a.date.precision == b.date.precision
                 if common < MIN_COMMON_WORDS:
                     continue
@@ -143,23 +208,23 @@ def summary_of(draft: Draft, text: str) -> str:
     return cut[:1].upper() + cut[1:].rstrip(",;:") + " …"
 
 
-def _to_event(members: list[tuple[int, Draft, str]]) -> Event:
-    members.sort(key=lambda m: (PRECISION_RANK[m[1].date.precision], -m[1].confidence, m[0]))
-    best = members[0][1]
-    names: dict[str, list[str]] = {r: [] for r in best.names}
-    sources = []
+def _to_event(members: list[_Record]) -> Event:
+    members.sort(key=lambda m: (PRECISION_RANK[m.date.precision], -m.confidence, m.order))
+    best = members[0]
+    names: list[list[str]] = [[] for _ in _ROLES]
+    sources: list[Source] = []
     conflicts = []
     evidence = []
-    for _, d, text in members:
-        for role, values in d.names.items():
-            names[role] += [v for v in values if v not in names[role]]
-        sources += d.sources(text)
+    for d in members:
+        for got, values in zip(names, d.names, strict=True):
+            got += [v for v in values if v not in got]
+        sources += d.sources
         if d is not best:
             if not (best.date.start >= d.date.start and best.date.end <= d.date.end):
                 conflicts.append({"doc": d.doc, "value": d.date.value, "other": best.date.value})
             shared = sorted(d.participants() & best.participants())
             why = f"shares {', '.join(shared)}" if shared else "similar wording"
-            evidence.append(f"{d.doc} [{d.sentences[0][0]}:{d.sentences[0][1]}] dated {d.date.value}: {why}")
+            evidence.append(f"{d.doc} [{d.span[0]}:{d.span[1]}] dated {d.date.value}: {why}")
     docs = {s.doc for s in sources}
     confidence = min(0.95, best.confidence + 0.05 * (len(docs) - 1))
     if conflicts:
@@ -168,11 +233,11 @@ def _to_event(members: list[tuple[int, Draft, str]]) -> Event:
         id="",
         date=best.date,
         date_basis=best.basis,
-        summary=summary_of(best, members[0][2]),
-        actors=tuple(names["actors"]),
-        orgs=tuple(names["orgs"]),
-        places=tuple(names["places"]),
-        named_events=tuple(names["named_events"]),
+        summary=best.summary,
+        actors=tuple(names[0]),
+        orgs=tuple(names[1]),
+        places=tuple(names[2]),
+        named_events=tuple(names[3]),
         sources=tuple(sources),
         confidence=round(confidence, 2),
         conflicts=tuple(conflicts),
@@ -187,11 +252,10 @@ def _slug(s: str, words: int = 4) -> str:
 
 def _with_ids(events: list[Event]) -> list[Event]:
     seen: dict[str, int] = {}
-    out = []
-    for e in events:
+    for i, e in enumerate(events):  # in place: the events without ids go as the ids are given
         label = (e.named_events or e.actors or e.orgs or (e.summary,))[0]
         base = f"ev-{e.date.value}-{_slug(label, 2)}"
         n = seen.get(base, 0) + 1
         seen[base] = n
-        out.append(replace(e, id=base if n == 1 else f"{base}-{n}"))
-    return out
+        events[i] = replace(e, id=base if n == 1 else f"{base}-{n}")
+    return events

@@ -44,10 +44,15 @@ class EntityResolution:
         return self.canonical.get((mention.doc, mention.start, mention.end), "")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
+    """The fields of one entity mention that resolution reads (not the mention itself)."""
+
     idx: int
-    mention: Mention
+    doc: str
+    start: int
+    end: int
+    label: str  # the model's label: PERSON, ORG, GPE, ...
     type: str  # person | org | place | event, or "" (not registered unless it names a person)
     surface: str  # cleaned, titles stripped
     titles: tuple[str, ...]
@@ -55,10 +60,6 @@ class _Item:
     @property
     def key(self) -> str:
         return self.surface.lower()
-
-    @property
-    def doc(self) -> str:
-        return self.mention.doc
 
 
 class _Clusters:
@@ -95,24 +96,41 @@ class _Clusters:
 
 
 # ------------------------------------------------------------------ preparation
-def _prepare(mentions: Iterable[Mention]) -> list[_Item]:
+def _prepare(mentions: Iterable[Mention]) -> tuple[list[_Item], list[int | tuple[str, int, int]]]:
+    """Items to resolve, and every entity mention in order: its item's index, or its key if it has none.
+
+    One pass, so `mentions` may be a stream; surfaces are shared strings.
+    """
     items: list[_Item] = []
+    order: list[int | tuple[str, int, int]] = []
+    pool: dict[str, str] = {}
     for m in mentions:
         if m.kind != "entity":
             continue
-        etype = TYPE_OF_LABEL.get(m.type)
-        if etype is None and m.type != "NORP":
-            continue
-        if etype == "person":
-            parsed, glued = names.parse_person(m.text)
-            surface, titles = parsed.text, (*m.titles, *glued)
-            if not surface or names.is_title_phrase(surface):
-                continue
+        item = _item(m, len(items), pool)
+        if item is None:
+            order.append((m.doc, m.start, m.end))
         else:
-            surface, titles = names.clean_text(m.text), tuple(m.titles)
-        if surface:
-            items.append(_Item(len(items), m, etype or "", surface, tuple(dict.fromkeys(titles))))
-    return items
+            order.append(item.idx)
+            items.append(item)
+    return items, order
+
+
+def _item(m: Mention, idx: int, pool: dict[str, str]) -> _Item | None:
+    etype = TYPE_OF_LABEL.get(m.type)
+    if etype is None and m.type != "NORP":
+        return None
+    if etype == "person":
+        parsed, glued = names.parse_person(m.text)
+        surface, titles = parsed.text, (*m.titles, *glued)
+        if not surface or names.is_title_phrase(surface):
+            return None
+    else:
+        surface, titles = names.clean_text(m.text), tuple(m.titles)
+    if not surface:
+        return None
+    surface = pool.setdefault(surface, surface)
+    return _Item(idx, m.doc, m.start, m.end, m.type, etype or "", surface, tuple(dict.fromkeys(titles)))
 
 
 def _vote_types(items: list[_Item]) -> None:
@@ -147,7 +165,7 @@ def _retype_person_names(items: list[_Item]) -> None:
     for it in items:
         if it.type == "person" or places.lookup(it.surface) or orgs.is_acronym(it.surface):
             continue
-        if orgs.has_org_head(it.surface) or it.mention.type not in ("ORG", "GPE", "LOC", "NORP"):
+        if orgs.has_org_head(it.surface) or it.label not in ("ORG", "GPE", "LOC", "NORP"):
             continue
         words = it.surface.split()
         if it.key in full_keys or (
@@ -232,10 +250,10 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
     unresolved: list[_Item] = []
     for it in short:
         word = parsed[it.idx].words[0]
-        cands = [(c.mention.start, c.idx) for c in by_doc_full.get(it.doc, [])
+        cands = [(c.start, c.idx) for c in by_doc_full.get(it.doc, [])
                  if _refers_to(word, parsed[c.idx])]
         if cands:
-            target = _nearest(cands, it.mention.start)
+            target = _nearest(cands, it.start)
             tname = parsed[target].text
             uf.union(target, it.idx, f"{it.surface} → {tname}: shorter form of the full name in {it.doc}")
             continue
@@ -314,10 +332,10 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int]) -> None:
         if not k.is_bare_head:
             named.append(it)
             continue
-        cands = [(o.mention.start, o.idx) for o in by_doc[it.doc]
+        cands = [(o.start, o.idx) for o in by_doc[it.doc]
                  if not keys[o.idx].is_bare_head and keys[o.idx].head == k.head]
         if cands:
-            target = _nearest(cands, it.mention.start)
+            target = _nearest(cands, it.start)
             uf.union(target, it.idx, f"{it.surface} → {by_idx[target].surface}: "
                                      f"short reference in {it.doc}")
         else:
@@ -341,12 +359,12 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int]) -> None:
             continue
         cands = with_country[bag[1]]
         cand_bags = {keys[c.idx].bag for c in cands}
-        local = [(o.mention.start, o.idx) for o in by_doc[rep.doc] if keys[o.idx].bag in cand_bags]
+        local = [(o.start, o.idx) for o in by_doc[rep.doc] if keys[o.idx].bag in cand_bags]
         if len({keys[i].bag for _, i in local}) == 1:
             target = first_of[keys[local[0][1]].bag]
             where = f"the only one in {rep.doc}"
         elif local:
-            target = by_idx[_nearest(local, rep.mention.start)]
+            target = by_idx[_nearest(local, rep.start)]
             where = f"the nearest one in {rep.doc}"
         elif len(cands) == 1:
             target, where = cands[0], "the only one in the corpus"
@@ -361,18 +379,18 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int]) -> None:
             k = keys[it.idx]
             if k.head is None:
                 continue
-            cands = [(o.mention.start, o.idx) for o in doc_named
+            cands = [(o.start, o.idx) for o in doc_named
                      if keys[o.idx].head == k.head and _sub_bag(k, keys[o.idx])]
             if cands:
-                target = _nearest(cands, it.mention.start)
+                target = _nearest(cands, it.start)
                 uf.union(target, it.idx, f"{it.surface} → {by_idx[target].surface}: "
                                          f"shorter form in {it.doc}")
 
     # 4. an abbreviation in brackets right after a name, or spelling out a name of the same document
     for doc_items in by_doc.values():
-        ordered = sorted(doc_items, key=lambda x: x.mention.start)
+        ordered = sorted(doc_items, key=lambda x: x.start)
         for prev, it in itertools.pairwise(ordered):
-            if orgs.is_acronym(it.surface) and 0 < it.mention.start - prev.mention.end <= 3 \
+            if orgs.is_acronym(it.surface) and 0 < it.start - prev.end <= 3 \
                     and orgs.acronym_fits(it.surface, prev.surface):
                 uf.union(prev.idx, it.idx, f"{it.surface} = {prev.surface}: abbreviation given in brackets")
         acronyms = [it for it in doc_items if orgs.is_acronym(it.surface)]
@@ -492,9 +510,13 @@ def _short_title(title: str) -> bool:
     return len(words) <= 3 and not {"of", "to", "for", "at"} & {w.lower() for w in words}
 
 
-def resolve_entities(mentions: list[Mention], aliases: AliasConfig | None = None) -> EntityResolution:
-    """Cluster entity mentions into entities; see the module docstring for the rules."""
-    items = _prepare(mentions)
+def resolve_entities(mentions: Iterable[Mention], aliases: AliasConfig | None = None) -> EntityResolution:
+    """Cluster entity mentions into entities; see the module docstring for the rules.
+
+    `mentions` is read once, so it may be a stream. Every entity mention gets a
+    canonical entry ("" when it names no entity).
+    """
+    items, order = _prepare(mentions)
     _vote_types(items)
     _retype_person_names(items)
     uf = _Clusters(len(items))
@@ -547,8 +569,10 @@ def resolve_entities(mentions: list[Mention], aliases: AliasConfig | None = None
             evidence=tuple(dict.fromkeys(evidence.get(root, []))),
         ))
         for it in members:
-            canonical[(it.doc, it.mention.start, it.mention.end)] = name
-    for m in mentions:
-        if m.kind == "entity":
-            canonical.setdefault((m.doc, m.start, m.end), "")
+            canonical[(it.doc, it.start, it.end)] = name
+    for x in order:
+        if isinstance(x, int):
+            it = items[x]
+            x = (it.doc, it.start, it.end)
+        canonical.setdefault(x, "")
     return EntityResolution(entities, canonical)
