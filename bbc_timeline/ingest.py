@@ -286,7 +286,7 @@ def resolve_store(store: Store) -> None:
     from bbc_timeline.resolve.entities import resolve_entities
 
     aliases = load_aliases(alias_file())
-    resolution = resolve_entities(store.entity_mentions_in_order(), aliases)
+    resolution = resolve_entities(store.iter_entity_mentions(), aliases)
     entities = resolution.entities
     entity_types = {e.name: e.type for e in entities}
     # Every mention's name is needed only while its own document's events are drafted:

@@ -329,7 +329,11 @@ class Store:
         return [Mention.from_dict(json.loads(r[0])) for r in self.conn.execute(sql, args)]
 
     def entity_mentions_in_order(self) -> list[EntityMention]:
-        """Entity mentions in document order then offset, for the resolver, as light tuples.
+        """Entity mentions in document order then offset, as a list (see iter_entity_mentions)."""
+        return list(self.iter_entity_mentions())
+
+    def iter_entity_mentions(self) -> Iterator[EntityMention]:
+        """Entity mentions in document order then offset, streamed for the resolver, as light tuples.
 
         An EntityMention has the attributes of a Mention the resolver reads, at a
         fraction of the memory; document ids and labels are shared strings.
@@ -340,14 +344,12 @@ class Store:
             "WHERE m.kind = 'entity' ORDER BY o.rank, m.start"
         )
         shared: dict[str, str] = {}
-        out: list[EntityMention] = []
         for doc, start, end, data in rows:
             d = json.loads(data)
             doc = shared.setdefault(doc, doc)
             label = shared.setdefault(d["type"], d["type"])
             titles = tuple(d.get("titles") or ())
-            out.append(EntityMention(doc, "entity", start, end, d["text"], label, titles))
-        return out
+            yield EntityMention(doc, "entity", start, end, d["text"], label, titles)
 
     def sentences(self, doc_id: str) -> list[Sentence]:
         from bbc_timeline.models import Sentence
