@@ -169,3 +169,52 @@ def test_factory_registered_and_mentions_use_file_offsets():
 def test_office_after_the_name_with_a_country_adjective():
     text = "Jan Nowak, the Polish defence minister, said so."
     assert fixed(text, [("Jan Nowak", "PERSON")])[0] == ("Jan Nowak", "PERSON", ("defence minister",))
+
+
+def test_rank_run_before_a_name_tagged_org_makes_a_person():
+    out = fixed("They met Field Marshal Omar Dessouki there.", [("Field Marshal Omar Dessouki", "ORG")])
+    assert out == [("Omar Dessouki", "PERSON", ("Field Marshal",))]
+
+
+def test_one_title_like_word_before_a_name_stays_an_org():
+    out = fixed("He joined General Dynamics in May.", [("General Dynamics", "ORG")])
+    assert out == [("General Dynamics", "ORG", ())]
+
+
+def test_known_surname_is_a_person_elsewhere_with_its_given_names():
+    text = ("Minister Petra Kowalczyk spoke on Monday. Kowalczyk said it was late. "
+            "Later, Anna-Maria Kowalczyk left.")
+    out = fixed(text, [("Petra Kowalczyk", "PERSON"), ("Kowalczyk", "ORG")])
+    names_ = [(t, lab) for t, lab, _ in out]
+    assert ("Kowalczyk", "PERSON") in names_
+    assert ("Anna-Maria Kowalczyk", "PERSON") in names_
+
+
+def test_bare_person_takes_the_given_name_written_before_it():
+    out = fixed("The envoy of Chile Tomas Arbeloa arrived.", [("Chile", "GPE"), ("Arbeloa", "PERSON")])
+    assert ("Tomas Arbeloa", "PERSON", ("envoy of Chile",)) in out
+
+
+def test_person_in_a_list_of_places_is_a_place():
+    text = "Patrols started in Lyon, Vetrino and Dorsk on Monday."
+    out = fixed(text, [("Lyon", "GPE"), ("Vetrino", "PERSON"), ("Dorsk", "PERSON")])
+    assert [(t, lab) for t, lab, _ in out] == [("Lyon", "GPE"), ("Vetrino", "GPE"), ("Dorsk", "GPE")]
+
+
+def test_award_with_of_the_is_not_a_person():
+    out = fixed("He received the Order of the Golden Lynx.", [("Order of the Golden Lynx", "PERSON")])
+    assert out == []
+
+
+def test_person_before_a_facility_noun_is_a_facility():
+    out = fixed("Jets landed at the Al-Qasr air bases.", [("Al-Qasr", "PERSON")])
+    assert [(t, lab) for t, lab, _ in out] == [("Al-Qasr", "FAC")]
+
+
+def test_plural_noun_opening_a_sentence_is_not_a_person():
+    assert fixed("Economists expect growth.", [("Economists", "PERSON")]) == []
+
+
+def test_place_span_ending_in_an_org_head_is_an_org():
+    out = fixed("He met the head of the Pacific Rim Command there.", [("Pacific Rim Command", "GPE")])
+    assert [(t, lab) for t, lab, _ in out] == [("Pacific Rim Command", "ORG")]

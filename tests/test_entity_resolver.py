@@ -195,3 +195,10 @@ def test_name_tagged_as_org_or_place_that_is_a_known_person():
         ("place", "Warsaw", 1),
     ]
     assert any("given name" in line for line in res.entities[0].evidence)
+
+
+def test_bare_variant_surname_explains_the_transliteration():
+    res = resolve_entities(mentions(("a", [("Timur Bulayev", "PERSON"), ("Bulaev", "PERSON")])))
+    e = by_name(res, "person")["Timur Bulayev"]
+    assert e.mentions == 2
+    assert any("shorter form" in line and "-yev/-ev" in line for line in e.evidence)

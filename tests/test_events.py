@@ -301,3 +301,27 @@ def test_a_summary_does_not_start_inside_a_dependent_clause():
     d, t, ms, sents, canonical = _bundle("w", text, [_timex("w", text, "May 3, 2019", "2019-05-03")], [])
     (event,) = build_chronology([(d, t, ms, sents)], canonical, {})
     assert event.summary.startswith("Romania and Ruritania")
+
+
+def test_until_a_date_does_not_move_the_story():
+    text = (
+        "On May 4, 2019 the first joint patrols started in Dorsk.\n\n"
+        "The patrols will last until the end of May.\n\n"
+        "The ceremony was attended by Minister Ivo Brandt.\n"
+    )
+    tx = [_timex("u", text, "May 4, 2019", "2019-05-04"),
+          _timex("u", text, "the end of May", "2019-05", anchor="dct:2019-05-20")]
+    ents = [_ent("u", text, "Ivo Brandt", "PERSON")]
+    drafts = _one_doc("u", text, tx, ents, {"Ivo Brandt": "person"})
+    narr = [x for x in drafts if x.basis == "narrative"]
+    assert [x.date.value for x in narr] == ["2019-05-04"]
+
+
+def test_a_year_in_a_name_beside_the_sentence_date_gives_only_the_named_event():
+    text = "Last March, troops joined the Falcon-2018 drills near the coast.\n"
+    start = text.index("Falcon-2018")
+    year = Mention("n", "timex", start + 7, start + 11, "2018", "DATE", "2018", anchor="absolute")
+    month = _timex("n", text, "Last March", "2019-03", anchor="dct:2019-05-20")
+    ent = Mention("n", "entity", start, start + 11, "Falcon-2018", "EVENT")
+    drafts = _one_doc("n", text, [month, year], [ent], {"Falcon-2018": "event"})
+    assert sorted((x.date.value, x.key is not None) for x in drafts) == [("2018", True), ("2019-03", False)]

@@ -19,6 +19,9 @@ from bbc_timeline.resolve import names
         ("Lasouski", "Lasovsky", "-ouski/-ovsky"),
         ("Volynskyy", "Volynsky", None),
         ("Maksimenko", "Maximenko", "x/ks"),
+        ("Bulayev", "Bulaev", "-yev/-ev"),
+        ("Jovanović", "Jovanovic", "ch/c"),
+        ("Marzouqeh", "Marzouqah", "-eh/-ah"),
     ],
 )
 def test_romanised_surnames_fold_together(a, b, rule):

@@ -103,3 +103,19 @@ def test_far_year_aside_does_not_move_the_story() -> None:
 
 def test_deterministic_without_today() -> None:
     assert find("It happened last year.", None, "last year").value == "PAST_REF"
+
+
+def test_year_in_a_name_does_not_move_the_narrative() -> None:
+    text = "On June 2, 2021 the talks began. Units joined Northern Star-2019 drills. On May 8-9, they met."
+    assert find(text, "2021-06-10", "May 8-9").value == "2021-05-08"
+
+
+def test_since_date_does_not_move_the_narrative() -> None:
+    text = ("The deal was signed on April 20. Roads have been blocked since April 2. "
+            "The same day, ministers met.")
+    assert find(text, "2022-05-01", "The same day").value == "2022-04-20"
+
+
+def test_plan_scope_range_does_not_move_the_narrative() -> None:
+    text = "On March 4 the ministers signed a plan for 2025-2027. Two days later, they toured a plant."
+    assert find(text, "2024-03-20", "Two days later").value == "2024-03-06"

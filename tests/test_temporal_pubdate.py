@@ -86,3 +86,20 @@ def test_window_offsets_stay_relative_to_the_file() -> None:
     assert dates.published == "2019-03-03"
     assert all(t.start >= start for t in dates.timexes)
     assert [text[t.start:t.end] for t in dates.timexes] == ["March 3, 2019 09:41", "2018"]
+
+
+def test_target_year_with_a_modal_is_not_the_date_of_writing() -> None:
+    text = ("Ports and pipes\n\nThe current June saw talks. On 3 February 2021 a deal was signed. "
+            "Analysts think that by 2035 the port could double its traffic.")
+    assert resolve_document_dates(text).published == "2021-06"
+
+
+def test_year_beside_this_year_puts_writing_after_it() -> None:
+    text = ("Navy visits\n\nThe talks of October 4, 2015 were followed by visits in 2015 and this year. "
+            "The current October brought a new round.")
+    assert resolve_document_dates(text).published == "2016-10"
+
+
+def test_capitalised_current_month_at_sentence_start() -> None:
+    text = "Drills\n\nOn 9 December 2018 talks took place. The current April brought drills."
+    assert resolve_document_dates(text).published == "2019-04"

@@ -45,6 +45,12 @@ _FACILITY_NOUNS = frozenset(
     ["park", "zone", "plant", "factory", "port", "airport", "airbase", "base", "station", "complex", "stadium", "bridge", "dam", "mine", "refinery", "hotel", "hospital", "prison", "camp", "terminal", "cosmodrome", "shipyard", "mall", "centre", "center", "estate", "district"]
 )
 _FACILITY_SKIP = frozenset({"the", "known", "as", "called", "named", "so-called", "so", "-", "“", "”", '"', "'"})
+# Last words that make a span tagged as a place an organisation ("... Africa Command").
+_PLACE_TO_ORG_HEADS = frozenset(
+    ["command", "ministry", "committee", "council", "commission", "agency", "corps", "forces", "army", "navy",
+     "guard", "police", "service", "institute", "university", "academy", "corporation", "company", "bank",
+     "embassy", "headquarters"]
+)
 # Head nouns strong enough to turn a PERSON span into an ORG.
 _STRONG_ORG_HEADS = frozenset(
     ["ministry", "ministries", "committee", "council", "commission", "bureau", "department", "agency", "institute", "university", "corporation", "organization", "organisation", "company", "secretariat", "directorate", "troops", "army"]
@@ -264,11 +270,17 @@ def _relabel(doc: Doc, e: _Ent) -> _Ent | None:
     words = text.split()
     if e.label in _NAME_LABELS and names.is_title_phrase(text):
         return None  # "Major-General" tagged ORG
+    if e.label != "PERSON" and _titled_name(words):
+        return _Ent(e.start, e.end, "PERSON", e.titles, True)  # "Field Marshal Khalifa Haftar" tagged ORG
     hit = places.lookup(text)
     if hit and e.label in _NAME_LABELS and e.label != hit[1]:
         return _Ent(e.start, e.end, hit[1], e.titles, True)
     if e.label in ("GPE", "LOC", "ORG", "EVENT", "FAC", "PERSON") and places.is_demonym_compound(text):
         return _Ent(e.start, e.end, "NORP", e.titles, True)
+    if e.label == "PERSON" and re.search(r"\s(?:of\s+the|of\s+[A-Z][a-z]+\s+[A-Z])", text):
+        return None  # "Order of the White Eagle": persons do not carry "of the"
+    if e.label in ("GPE", "LOC") and len(words) >= 2 and words[-1].lower() in _PLACE_TO_ORG_HEADS and not hit:
+        return _Ent(e.start, e.end, "ORG", e.titles, True)  # "United States Africa Command" tagged GPE
     if e.label == "PERSON" and any(w.lower() in _STRONG_ORG_HEADS for w in words):
         return _Ent(e.start, e.end, "ORG", e.titles, True)
     if e.label in ("ORG", "PERSON") and len(words) == 1 and words[0].lower() in places.DIRECTION_ADJECTIVES:
@@ -279,7 +291,45 @@ def _relabel(doc: Doc, e: _Ent) -> _Ent | None:
         return None  # a common word capitalised in a headline ("Borders")
     if e.label in _UNRELIABLE and _facility_cue(doc, e):
         return _Ent(e.start, e.end, "FAC", e.titles, True)
+    if e.label == "PERSON" and not e.titles and _facility_after(doc, e):
+        return _Ent(e.start, e.end, "FAC", e.titles, True)  # "the Al-Waha air base": a name on a site
+    if e.label == "PERSON" and _plural_noun_at_start(doc, e):
+        return None  # "Observers believe ...": a capitalised plural noun, not a person
     return e
+
+
+def _facility_after(doc: Doc, e: _Ent) -> bool:
+    """A facility noun (singular or plural) right after the span, as in "X air base(s)" or "X airport"."""
+    for k in range(e.end, min(e.end + 2, len(doc))):
+        w = doc[k].lower_
+        if w in _FACILITY_NOUNS or (w.endswith("s") and w[:-1] in _FACILITY_NOUNS):
+            return True
+        if not doc[k].is_lower:
+            return False
+    return False
+
+
+def _plural_noun_at_start(doc: Doc, e: _Ent) -> bool:
+    """A one-word span opening a sentence with a plural agent-noun ending ("Observers", "Analysts")."""
+    if e.end - e.start != 1:
+        return False
+    tok = doc[e.start]
+    opens = e.start == 0 or doc[e.start - 1].text in (".", "!", "?") or doc[e.start - 1].is_space
+    return opens and bool(re.fullmatch(r"[A-Z][a-z]+(?:ers|ists|ants|ents|ians|ors)", tok.text))
+
+
+def _titled_name(words: list[str]) -> bool:
+    """Two or more title words then a capitalised name with no org head: a person ("Field Marshal X Y")."""
+    parts = [p for w in words for p in re.split(r"[-\u2011\u2013]", w) if p]
+    i = 0
+    while i < len(parts) and names.is_title_word(parts[i]):
+        i += 1
+    rest = parts[i:]
+    if i < 2 or not rest or not any(names.is_title_head(p) for p in parts[:i]):
+        return False  # "General Motors": one title-like word is too weak a cue
+    return all(w[:1].isupper() and w.isalpha() for w in rest) and not any(
+        w.lower() in _STRONG_ORG_HEADS or w.lower() in ("of", "and") for w in rest) and places.lookup(
+        " ".join(rest)) is None
 
 
 def _propagate(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
@@ -295,6 +345,104 @@ def _propagate(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             e = _Ent(e.start, e.end, label, e.titles, True)
         out.append(e)
     return out
+
+
+def _name_token(doc: Doc, tok: Token) -> bool:
+    """A capitalised word that can be part of a person name here (not a title, stop word or place)."""
+    t = tok.text
+    return (t[:1].isupper() and t.isalpha() and len(t) > 1 and t.lower() not in STOP_WORDS
+            and not names.is_title_word(t) and t.lower() not in _MONTHS
+            and t.lower() not in _lower_words(doc) and places.lookup(t) is None
+            and not places.country_of_adjective(t))
+
+
+def _given_left(doc: Doc, i: int, taken: set[int]) -> int:
+    """Extend a name starting at token i leftwards over given names ("Ihor" Klymenko, "Yunus-Bek" Y)."""
+    start = i
+    for _ in range(3):
+        j = start - 1
+        if j >= 0 and doc[j].text in _HYPHENS and not doc[j].whitespace_ and j - 1 >= 0:
+            if j - 1 not in taken and not doc[j - 1].whitespace_ and _name_token(doc, doc[j - 1]):
+                start = j - 1
+                continue
+            break
+        if j < 0 or j in taken or not doc[j].whitespace_ or not _name_token(doc, doc[j]):
+            break
+        # a capital at a sentence start proves nothing unless it is a known given name
+        if (j == 0 or doc[j - 1].is_punct and doc[j - 1].text in ".!?\n" or doc[j - 1].is_space) and \
+                not names.is_known_given_name(doc[j].text):
+            break
+        start = j
+    return start
+
+
+def _known_surnames(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """A surname the document gives with a first name is a person wherever else it occurs.
+
+    Untagged occurrences become PERSON (with given names to their left), single words the model
+    tagged as a place or organisation with the same romanised key are relabelled, and a bare
+    PERSON surname takes the given names written just before it.
+    """
+    full: set[str] = set()
+    bare: set[str] = set()
+    for e in ents:
+        toks = [t for t in doc[e.start:e.end] if t.is_alpha]
+        if e.label == "PERSON" and toks and len(toks[-1].text) >= 4:
+            (full if len(toks) >= 2 else bare).add(names.fold(toks[-1].text))
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out: list[_Ent] = []
+    for e in ents:
+        one = e.end - e.start == 1 and doc[e.start].is_alpha
+        if one and names.fold(doc[e.start].text) in full and not (e.fixed and e.label != "PERSON"):
+            if e.label != "PERSON" and places.lookup(doc[e.start].text) is None:
+                e = _Ent(e.start, e.end, "PERSON", e.titles, True)
+        if one and e.label == "PERSON":
+            s = _given_left(doc, e.start, taken)
+            taken.update(range(s, e.start))
+            e = _Ent(s, e.end, e.label, e.titles, e.fixed)
+        out.append(e)
+    for tok in doc:
+        key = names.fold(tok.text)
+        if tok.i in taken or not tok.is_alpha or key not in full | bare or not tok.text[:1].isupper():
+            continue
+        s = _given_left(doc, tok.i, taken)
+        # a name known only bare needs a given name before this occurrence to be sure
+        if key not in full and s == tok.i:
+            continue
+        taken.update(range(s, tok.i + 1))
+        out.append(_Ent(s, tok.i + 1, "PERSON", [], True))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _place_lists(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """In a list of three or more names where most are places ("in A, B and C"), a lone PERSON is a place."""
+    ents = sorted(ents, key=lambda x: x.start)
+    surnames: dict[str, set[str]] = {}
+    for e in ents:
+        if e.label == "PERSON" and e.end - e.start >= 2:
+            surnames.setdefault(doc[e.end - 1].lower_, set()).add(doc[e.start:e.end].text)
+    relabel: set[str] = set()
+    run: list[_Ent] = []
+
+    def close(run: list[_Ent]) -> None:
+        if len(run) < 3:
+            return
+        n_place = sum(e.label in ("GPE", "LOC") for e in run)
+        if n_place and all(e.label in ("GPE", "LOC", "PERSON") for e in run):
+            for e in run:
+                other = surnames.get(doc[e.end - 1].lower_, set()) - {doc[e.start:e.end].text}
+                if e.label == "PERSON" and not e.titles and not other:
+                    relabel.add(doc[e.start:e.end].text)
+
+    for e in ents:
+        if run and _gap(doc, run[-1], e) in ([","], ["and"], [",", "and"]):
+            run.append(e)
+            continue
+        close(run)
+        run = [e]
+    close(run)
+    return [_Ent(e.start, e.end, "GPE", e.titles, True) if e.label == "PERSON" and doc[e.start:e.end].text in relabel
+            else e for e in ents]
 
 
 # ------------------------------------------------------------------ titles
@@ -458,6 +606,8 @@ class EntityFixer:
         ents = _gazetteer(doc, ents, keep)
         ents = [e for e in (_relabel(doc, x) for x in ents) if e]
         ents = _propagate(doc, ents)
+        ents = _known_surnames(doc, ents)
+        ents = _place_lists(doc, ents)
         ents = _titles(doc, ents)
         self._write(doc, ents, keep)
         doc.user_data.pop("bbc_lower_words", None)  # a cache, not for serialisation

@@ -255,7 +255,9 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
         if cands:
             target = _nearest(cands, it.start)
             tname = parsed[target].text
-            uf.union(target, it.idx, f"{it.surface} → {tname}: shorter form of the full name in {it.doc}")
+            why = names.same_surname(word, parsed[target].surname)
+            how = f" ({why})" if why and why != "same surname" else ""
+            uf.union(target, it.idx, f"{it.surface} → {tname}: shorter form of the full name in {it.doc}{how}")
             continue
         # a given name alone, when exactly one full name of the document has it ("Sviatlana")
         by_given = {names.fold(parsed[c.idx].text): c.idx for c in by_doc_full.get(it.doc, [])

@@ -18,6 +18,8 @@ from bbc_timeline.resolve.intervals import PRECISION_RANK, bounds, interval
 ROLE_OF_TYPE = {"person": "actors", "org": "orgs", "place": "places", "event": "named_events"}
 _RANGE_JOINER = re.compile(r"^\s*(?:until|till|to|through|and|-|–|—)\s*$", re.I)
 _RANGE_OPENER = re.compile(r"(?:from|between)\s*$", re.I)
+# "will last until the end of October": the end of a state, not when the story is
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s*$", re.I)
 # "for more than 20 years", "after 12 years of", "dating back about 25 years": the preposition governs
 # the duration itself, so the sentence says what held for that long ("what 40 years of the blockade" does not).
@@ -227,6 +229,8 @@ def document_events(
                     # The named happening itself ("Exercise-2017"), merged across documents by its
                     # name, beside what the sentence says about it.
                     drafts.append(replace(draft, key=named[0], sentences=[(s0, s1)], names=_copy(names)))
+                    if len(found) > 1:
+                        continue  # the sentence dates what it reports with its other date
                 drafts.append(draft)
                 if moves:
                     current = draft
@@ -410,7 +414,8 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
             conf -= 0.15
         if reference:
             conf -= 0.2
-        out.append((dv, basis, m, not since and not reference, conf))
+        until = bool(_UNTIL.search(text[max(s0, m.start - 30) : m.start]))
+        out.append((dv, basis, m, not since and not reference and not until, conf))
     if dct is None:
         return out
     for m in in_t:

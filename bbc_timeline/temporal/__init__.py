@@ -5,6 +5,7 @@ Pure Python (no spaCy); dateparser is only imported lazily for odd forms.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .normalise import Context, Point, normalise, parse_value
@@ -31,6 +32,20 @@ class Timex:
 _ASIDE_YEARS = 10
 # plans look this far ahead at most; a "future" date further on is the story moving on
 _PLAN_YEARS = 2
+# a year glued to a name ("Shield-2017") names the event, it does not move the story;
+# "since <date>" starts a state that lasts up to the story's time; "for 2024-2026" is a plan's scope
+_NAME_BEFORE = re.compile(r"[A-Za-z]\s*[-\u2011]\s*$")
+_NO_MOVE_BEFORE = re.compile(r"\b(?:since|ever\s+since|until|till)\s+(?:the\s+(?:end\s+of\s+)?)?$",
+                             re.IGNORECASE)
+_SCOPE_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?(?:period\s+|years\s+)?$", re.IGNORECASE)
+
+
+def _moves_story(text: str, start: int, ranged: bool) -> bool:
+    """False for dates that do not say when the narrative is: names, 'since X', a plan's 'for 2024-2026'."""
+    before = text[max(0, start - 20):start]
+    if _NAME_BEFORE.search(before) or _NO_MOVE_BEFORE.search(before):
+        return False
+    return not (ranged and _SCOPE_BEFORE.search(before))
 
 
 def _contains(outer: Point, inner: Point) -> bool:
@@ -58,6 +73,8 @@ def tag(text: str, dct: str | None, start: int = 0, end: int | None = None) -> l
             continue
         out.append(Timex(c.start, c.end, c.text, n.type, n.value, n.end_value, n.mod, n.anchor))
         p = n.point
+        if p is not None and not _moves_story(text, c.start, n.end_value is not None):
+            continue
         if p is not None and n.type in ("DATE", "TIME") and p.prec == "D":
             ctx.last_day = (p, c.end)
         if p is not None and n.type in ("DATE", "TIME") and p.prec in ("Y", "M", "D", "W", "S", "Q"):

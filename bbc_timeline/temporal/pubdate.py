@@ -59,10 +59,18 @@ def find_dateline(text: str, start: int = 0, end: int | None = None) -> tuple[st
 
 _FUTURE_BEFORE = re.compile(r"\b(?:will|forthcoming|upcoming|scheduled|planned|plans?|next|expected|due|"
                             r"until|coming|future)\b[^.]{0,60}$", re.IGNORECASE)
-_CURRENT_MONTH = re.compile(rf"\b(?:the\s+current|this)\s+(?P<mon>{'|'.join(m.capitalize() for m in L.MONTHS)})\b")
-_LAST_MONTH = re.compile(rf"\blast\s+(?P<mon>{'|'.join(m.capitalize() for m in L.MONTHS)})\b")
+_CURRENT_MONTH = re.compile(rf"\b(?:[Tt]he\s+current|[Tt]his)\s+(?P<mon>{'|'.join(m.capitalize() for m in L.MONTHS)})\b")
+_LAST_MONTH = re.compile(rf"\b[Ll]ast\s+(?P<mon>{'|'.join(m.capitalize() for m in L.MONTHS)})\b")
 _SPAN_BACK = re.compile(
     r"\b(?:the\s+)?(?:last|past)\s+(?P<n>\w+(?:-\w+)?)\s+years\b", re.IGNORECASE)
+# "by 2030 Turkey could become": a target year is ahead of the writing
+_TARGET_BEFORE = re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+_MODAL_AFTER = re.compile(r"^[^.;]{0,80}\b(?:will|could|would|should|might|is\s+to|are\s+to|"
+                          r"(?:is|are)\s+(?:expected|planned|scheduled)|plans?|intends?|aims?)\b",
+                          re.IGNORECASE)
+# "during 2023 and this year": the current year is after the year named beside it
+_YEAR_AND_THIS = re.compile(r"(?<![\d-])(?P<y>1[5-9]\d{2}|20\d{2})\s+(?:and|to|through|till|until)\s+"
+                            r"(?:the\s+current|this)\s+year\b", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"(?<![\d-])(?P<y>1[5-9]\d{2}|20\d{2})(?![\d%])")
 
 
@@ -89,6 +97,9 @@ def infer_published(text: str, start: int = 0, end: int | None = None, timexes=N
             continue
         if _FUTURE_BEFORE.search(text[max(start, t.start - 80):t.start]):
             continue  # a forthcoming event says nothing about the date of writing
+        if (_TARGET_BEFORE.search(text[max(start, t.start - 30):t.start])
+                and _MODAL_AFTER.search(text[t.end:min(end, t.end + 100)])):
+            continue
         p = parse_value(t.end_value or t.value[:10])
         if p is None or p.y < 1:
             continue
@@ -104,6 +115,9 @@ def infer_published(text: str, start: int = 0, end: int | None = None, timexes=N
             if n and ys:
                 cand = min(ys) + int(n) - 1
                 year_hint = max(year_hint or cand, cand)
+    for m in _YEAR_AND_THIS.finditer(text, start, end):
+        cand = int(m.group("y")) + 1
+        year_hint = max(year_hint or cand, cand)
     year = latest.y if latest else None
     if year_hint and (year is None or year_hint > year):
         year = year_hint
