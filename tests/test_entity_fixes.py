@@ -218,3 +218,34 @@ def test_plural_noun_opening_a_sentence_is_not_a_person():
 def test_place_span_ending_in_an_org_head_is_an_org():
     out = fixed("He met the head of the Pacific Rim Command there.", [("Pacific Rim Command", "GPE")])
     assert [(t, lab) for t, lab, _ in out] == [("Pacific Rim Command", "ORG")]
+
+
+def test_untagged_name_after_an_office_with_complements_is_a_person():
+    text = "Later, Deputy Minister of Transport of Moldova Ion Botnaru held talks in Kyiv."
+    out = fixed(text, [("Moldova", "GPE"), ("Kyiv", "GPE")])
+    assert ("Ion Botnaru", "PERSON", ("Deputy Minister of Transport of Moldova",)) in out
+
+
+def test_one_word_org_that_is_an_adjective_or_part_of_a_title_is_dropped():
+    text = "Finance Minister Ana Lopes backed a union of Baltic states."
+    out = fixed(text, [("Finance", "ORG"), ("Ana Lopes", "PERSON"), ("Baltic", "ORG")])
+    assert out == [("Ana Lopes", "PERSON", ("Finance Minister",))]
+
+
+def test_untagged_two_word_name_after_met_or_death_of_is_a_person():
+    text = "Later she met Bo Lindqvist there, a year after the death of Aino Kask in a crash."
+    out = fixed(text, [])
+    assert out == [("Bo Lindqvist", "PERSON", ()), ("Aino Kask", "PERSON", ())]
+
+
+def test_office_with_untagged_complement_or_in_apposition_is_a_title():
+    text = "It was opened by Minister of Public Works Ana Lopes and the Minister of Defence of Northland, Major-General Ivan Petrov."
+    out = fixed(text, [("Ana Lopes", "PERSON"), ("Northland", "GPE"), ("Ivan Petrov", "PERSON")])
+    assert ("Ana Lopes", "PERSON", ("Minister of Public Works",)) in out
+    assert ("Ivan Petrov", "PERSON", ("Minister of Defence of Northland", "Major-General")) in out
+
+
+def test_office_in_apposition_before_a_rank_is_a_title():
+    text = "Then the Deputy Defence Minister, Colonel-General Ivan Petrov, landed."
+    out = fixed(text, [("Ivan Petrov", "PERSON")])
+    assert out == [("Ivan Petrov", "PERSON", ("Deputy Defence Minister", "Colonel-General"))]

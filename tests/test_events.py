@@ -325,3 +325,31 @@ def test_a_year_in_a_name_beside_the_sentence_date_gives_only_the_named_event():
     ent = Mention("n", "entity", start, start + 11, "Falcon-2018", "EVENT")
     drafts = _one_doc("n", text, [month, year], [ent], {"Falcon-2018": "event"})
     assert sorted((x.date.value, x.key is not None) for x in drafts) == [("2018", True), ("2019-03", False)]
+
+
+def test_he_before_any_name_is_the_person_told_about_before():
+    text = (
+        "On May 2, 2019 Minister Ivo Kral arrived in the capital for talks.\n"
+        "Two days later, he was received by President Ana Lopez.\n"
+    )
+    tx = [_timex("p", text, "May 2, 2019", "2019-05-02"),
+          _timex("p", text, "Two days later", "2019-05-04", anchor="narrative:2019-05-02")]
+    ents = [_ent("p", text, "Ivo Kral", "PERSON"), _ent("p", text, "Ana Lopez", "PERSON")]
+    drafts = _one_doc("p", text, tx, ents, {"Ivo Kral": "person", "Ana Lopez": "person"})
+    later = [d for d in drafts if d.date.value == "2019-05-04"][0]
+    assert later.names["actors"] == ["Ivo Kral", "Ana Lopez"]
+
+
+def test_a_guess_about_a_later_year_is_not_a_happening():
+    text = "Analysts in Northland believe that by 2030 Acme Corp could become the largest supplier.\n"
+    tx = [_timex("g", text, "2030", "2030")]
+    ents = [_ent("g", text, "Acme Corp", "ORG")]
+    assert _one_doc("g", text, tx, ents, {"Acme Corp": "org"}) == []
+
+
+def test_last_week_against_a_month_dates_the_event_by_that_month():
+    text = "Minister Ivo Kral said last week that the talks had failed.\n"
+    tx = [_timex("w", text, "last week", "2021-WXX", anchor="dct:2021-06")]
+    ents = [_ent("w", text, "Ivo Kral", "PERSON")]
+    drafts = _one_doc("w", text, tx, ents, {"Ivo Kral": "person"}, published="2021-06")
+    assert [(d.date.value, d.confidence) for d in drafts] == [("2021-06", 0.4)]

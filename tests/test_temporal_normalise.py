@@ -119,3 +119,8 @@ def test_since_date_does_not_move_the_narrative() -> None:
 def test_plan_scope_range_does_not_move_the_narrative() -> None:
     text = "On March 4 the ministers signed a plan for 2025-2027. Two days later, they toured a plant."
     assert find(text, "2024-03-20", "Two days later").value == "2024-03-06"
+
+
+def test_a_week_next_to_a_month_keeps_its_year_and_an_unknown_number() -> None:
+    assert find("He spoke last week.", "2021-06", "last week").value == "2021-WXX"
+    assert find("He spoke last week.", "2021-01", "last week").value == "XXXX-WXX"

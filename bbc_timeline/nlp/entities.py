@@ -285,6 +285,11 @@ def _relabel(doc: Doc, e: _Ent) -> _Ent | None:
         return _Ent(e.start, e.end, "ORG", e.titles, True)
     if e.label in ("ORG", "PERSON") and len(words) == 1 and words[0].lower() in places.DIRECTION_ADJECTIVES:
         return None
+    if e.label == "ORG" and len(words) == 1 and names.is_title_word(words[0]) and e.end < len(doc) and \
+            names.is_title_word(doc[e.end].text):
+        return None  # "Defence" in "Defence Minister X": part of a title
+    if e.label == "ORG" and len(words) == 1 and _adjective_before_noun(doc, e):
+        return None  # "Turkic states": an adjective the model read as an organisation
     if e.label == "ORG" and _PLURAL_ACRONYM.fullmatch(text):
         return None  # "UAVs", "NGOs": a common noun
     if e.label == "ORG" and len(words) == 1 and not words[0].isupper() and words[0].lower() in _lower_words(doc):
@@ -296,6 +301,14 @@ def _relabel(doc: Doc, e: _Ent) -> _Ent | None:
     if e.label == "PERSON" and _plural_noun_at_start(doc, e):
         return None  # "Observers believe ...": a capitalised plural noun, not a person
     return e
+
+
+def _adjective_before_noun(doc: Doc, e: _Ent) -> bool:
+    """A one-word span with an adjective ending right before a lower-case word ("Turkic states")."""
+    word = doc[e.start].text
+    nxt = doc[e.end] if e.end < len(doc) else None
+    return (bool(_ADJECTIVE_SUFFIX.search(word)) and not word.isupper() and nxt is not None
+            and nxt.is_alpha and nxt.is_lower and not nxt.is_stop)
 
 
 def _facility_after(doc: Doc, e: _Ent) -> bool:
@@ -445,6 +458,95 @@ def _place_lists(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             else e for e in ents]
 
 
+def _office_run_left(doc: Doc, i: int, taken: dict[int, _Ent]) -> int | None:
+    """Start of an office title with an "of" complement ending at token i-1, or None.
+
+    Walks left over capitalised words, place or organisation spans, "of" and "the" up to a
+    title word: "Deputy Minister of Infrastructure of Ukraine" before a name.
+    """
+    j, saw_of, start = i - 1, False, None
+    while j >= 0 and i - j <= 10:
+        tok = doc[j]
+        ent = taken.get(j)
+        if ent is not None and ent.label in ("GPE", "LOC", "ORG"):
+            j = ent.start - 1
+        elif tok.lower_ in _PREPOSITIONS or tok.lower_ == "the":
+            saw_of = saw_of or tok.lower_ == "of"
+            j -= 1
+        elif ent is None and tok.is_alpha and tok.text[:1].isupper():
+            if names.is_title_head(tok.text):
+                start = _title_run_left(doc, j)
+                break
+            j -= 1  # a complement word ("Internal Affairs", "Defence")
+        else:
+            break
+    if start is None or not saw_of or doc[start:i][-1].lower_ in ("of", "the"):
+        return None
+    return start if _valid_title(doc, start, i, True) else None
+
+
+# Words after which two capitalised words are a person: "met X Y", "the death of X Y".
+_PERSON_CUES = (("met",), ("meets",), ("meet",), ("received",), ("welcomed",), ("phoned",), ("death", "of"),
+                ("killing", "of"), ("murder", "of"), ("funeral", "of"), ("talks", "with"), ("met", "with"))
+
+
+def _person_cue_before(doc: Doc, i: int) -> bool:
+    """Token i follows a verb or noun that takes a person ("met", "the death of")."""
+    for cue in _PERSON_CUES:
+        n = len(cue)
+        if i - n >= 0 and tuple(t.lower_ for t in doc[i - n:i]) == cue:
+            return True
+    return False
+
+
+def _office_before(doc: Doc, person: _Ent, taken: dict[int, _Ent]) -> str | None:
+    """An office with a complement before a name, also in apposition before a rank.
+
+    "Minister of Internal Affairs X Y", "the Minister of Defence of Z, Colonel-General X Y".
+    """
+    i = person.start
+    k = _title_run_left(doc, i - 1) if i > 0 else i
+    if k < i and not (k >= 1 and doc[k - 1].text == ","):
+        return None  # a plain rank before the name: _title_before's case
+    apposition = k >= 1 and doc[k - 1].text == ","
+    if apposition:
+        i = k - 1
+    start = _office_run_left(doc, i, taken)
+    if start is None and apposition and k < person.start:
+        # "the Deputy Defence Minister, Colonel-General X": an office then a rank
+        s = _title_run_left(doc, i - 1)
+        before = doc[s - 1] if s >= 1 else None
+        if s < i and _valid_title(doc, s, i, False) and before is not None and (
+                before.lower_ == "the" or places.country_of_adjective(before.text)):
+            start = s
+    return None if start is None else _title_text(doc[start:i])
+
+
+def _names_after_offices(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """An untagged two-word capitalised name after an office with a complement, or after "met", is a person."""
+    taken = {i: e for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for tok in doc[1:-1]:
+        i = tok.i
+        if i in taken or i + 1 in taken or not (_name_token(doc, tok) and _name_token(doc, doc[i + 1])):
+            continue
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        if after is not None and after.text[:1].isupper() and after.is_alpha:
+            continue  # a longer capitalised run: not clearly a two-word name
+        if any(t.lower_ in _PLACE_TO_ORG_HEADS or t.lower_ in _STRONG_ORG_HEADS or t.lower_ in _FACILITY_NOUNS
+               for t in doc[i:i + 2]):
+            continue
+        start = _office_run_left(doc, i, taken)
+        if start is None and _person_cue_before(doc, i):
+            start = i
+        if start is None or names.is_title_word(doc[i - 1].text):
+            continue  # a plain "Minister X Y" is left to the model
+        new = _Ent(i, i + 2, "PERSON", [_title_text(doc[start:i])] if start < i else [], True)
+        out.append(new)
+        taken.update({i: new, i + 1: new})
+    return sorted(out, key=lambda x: x.start)
+
+
 # ------------------------------------------------------------------ titles
 def _ends_at(ents: Iterable[_Ent]) -> dict[int, _Ent]:
     return {e.end - 1: e for e in ents}
@@ -563,10 +665,14 @@ def _titles(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     """Record titles around each PERSON and drop spans that were only part of a title."""
     ents = [_strip_leading_titles(doc, e) if e.label == "PERSON" else e for e in ents]
     ends, starts = _ends_at(ents), _starts_at(ents)
+    taken = {i: e for e in ents for i in range(e.start, e.end)}
     drop: set[int] = set()
     for e in ents:
         if e.label != "PERSON":
             continue
+        office = _office_before(doc, e, taken)
+        if office and office not in e.titles:
+            e.titles.append(office)
         for finder, index in ((_title_before, ends), (_title_after, starts)):
             found = finder(doc, e, index)
             if found is None:
@@ -608,6 +714,7 @@ class EntityFixer:
         ents = _propagate(doc, ents)
         ents = _known_surnames(doc, ents)
         ents = _place_lists(doc, ents)
+        ents = _names_after_offices(doc, ents)
         ents = _titles(doc, ents)
         self._write(doc, ents, keep)
         doc.user_data.pop("bbc_lower_words", None)  # a cache, not for serialisation

@@ -177,6 +177,7 @@ def document_events(
     drafts: list[Draft] = []
     current: Draft | None = None  # the event the narrative is at
     topic: tuple[int, str] | None = None  # (paragraph, last person named): who "he" or "the president" is
+    subject: tuple[int, str] | None = None  # (paragraph, first person of the last sentence naming one)
     present: Draft | None = None  # the latest happening near publication: the story's own time
     ti = ei = 0
     for sent in sorted(sentences, key=lambda s: s.start):
@@ -204,11 +205,16 @@ def document_events(
         lead = frozenset(n for role in ("actors", "orgs", "named_events") for n in names[role])
         if topic is not None and topic[0] != paragraph:
             topic = None
+        if subject is not None and subject[0] != paragraph:
+            subject = None
         if not names["actors"] and topic is not None:
             names["actors"] = [topic[1]]  # the paragraph's person: "this president", "his rule"
+        elif subject is not None and subject[1] not in names["actors"] and _pronoun_first(text, s0, s1, in_e):
+            names["actors"].insert(0, subject[1])  # "he was received by X": "he" is the one told about
         agents = _agents(text, in_e, canonical, entity_types)
         if agents:
             topic = (paragraph, agents[-1])
+            subject = (paragraph, agents[0])
         if current is not None and current.paragraph != paragraph and _historical(current, dct) and present:
             current = present  # a look back into history does not outlast its paragraph
         near = current is not None and paragraph - current.paragraph <= JOIN_PARAGRAPHS
@@ -216,6 +222,9 @@ def document_events(
             _join(current, s0, s1, names, paragraph)  # "at the time", "earlier": the same happening
             continue
         found = _sentence_dates(text, s0, in_t, dct, sentence_text)
+        if _SPECULATION.search(sentence_text):
+            # "by 2030 X could become ...": a guess about the future is not a happening
+            found = [f for f in found if dct is None or f[0].start <= dct.end]
         dct_only = bool(found) and all(basis == "dct" for _, basis, _, _, _ in found)
         if dct_only and (not named_here or _speech(sentence_text)):
             found, in_t = [], []  # "now" in a comment or a quote: no happening of its own, but it may continue one
@@ -337,6 +346,17 @@ def _links(draft: Draft, names: dict[str, list[str]], sentence_text: str) -> boo
     return any(m.group(1).lower()[:6] in event_stems for m in _DEFINITE_NP.finditer(sentence_text))
 
 
+_SPECULATION = re.compile(r"\b(?:could|might|may)\s+(?:well\s+|soon\s+|even\s+)?(?:become|be|have|reach|grow|rise|"
+                         r"fall|overtake|exceed|double|replace|lose|gain)\b", re.I)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+
+
+def _pronoun_first(text: str, s0: int, s1: int, mentions: list[Mention]) -> bool:
+    """A "he"/"she" before any name in the sentence: a person from an earlier sentence acts here."""
+    end = min((m.start for m in mentions), default=s1)
+    return bool(_SUBJECT_PRONOUN.search(text, s0, max(s0, end)))
+
+
 def _agents(text: str, mentions: list[Mention], canonical: dict, entity_types: dict[str, str]) -> list[str]:
     """People the sentence names who can be "he" or "she" next: not a possessor ("Elian's father")."""
     return [
@@ -364,6 +384,17 @@ def _inside_name(text: str, m: Mention) -> bool:
     return bool(before) and (before[-1] in "-–" or before.endswith("- ") or before[-1].isalpha())
 
 
+_UNKNOWN_WEEK = re.compile(r"^(?:\d{4}|XXXX)-WXX$")
+
+
+def _week_by_month(m: Mention) -> DateValue | None:
+    """"last week" told against a month: the event is dated by that month, the week being unknown."""
+    kind, _, value = (m.anchor or "").partition(":")
+    if kind != "dct" or not re.fullmatch(r"\d{4}-\d{2}", value):
+        return None
+    return interval(value, text=m.text, anchor=m.anchor)
+
+
 def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | None, sentence_text: str):
     """(date, basis, mention, moves the narrative, confidence) for each happening the sentence dates."""
     dated: list[tuple[DateValue, Mention]] = []
@@ -371,6 +402,8 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
     while i < len(in_t):
         m = in_t[i]
         dv = interval(m.value, m.end_value, text=m.text, anchor=m.anchor) if m.value and m.type in ("DATE", "TIME") else None
+        if dv is None and m.value and _UNKNOWN_WEEK.match(m.value):
+            dv = _week_by_month(m)
         if _COMPARISON_AFTER.match(text[m.end : m.end + 8]):
             dv = None
         if dv is not None and i + 1 < len(in_t):
@@ -410,6 +443,8 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
         reference = bool(own) and m not in own
         basis = "explicit"
         conf = {"day": 0.9, "month": 0.8, "year": 0.7, "decade": 0.6}[dv.precision]
+        if m.value and _UNKNOWN_WEEK.match(m.value):
+            conf = 0.4  # a week somewhere near the anchor month, dated by that month
         if narrative:
             conf -= 0.15
         if reference:

@@ -914,7 +914,8 @@ def _n_relunit(c: Candidate, ctx: Context) -> Norm | None:
         p = shift(base, off, "D")
     elif code == "W":
         if base.prec not in ("D", "W"):
-            return Norm("DATE", f"{base.value()}" if off == 0 else "XXXX-WXX", None, mod, _anchor_str(k, base), None)
+            return Norm("DATE", f"{base.value()}" if off == 0 else _unknown_week(base, off), None, mod,
+                        _anchor_str(k, base), None)
         bw = base.at("W") if base.prec == "D" else base
         p = shift(bw, off, "W") if off else bw
         if unit == "weekend":
@@ -932,6 +933,16 @@ def _n_relunit(c: Candidate, ctx: Context) -> Norm | None:
     else:
         p = Point(base.y - base.y % 100 + 100 * off, prec="CE")
     return _mk("DATE", p, k, base, mod)
+
+
+def _unknown_week(base: Point, off: int) -> str:
+    """A week next to a month-precise anchor: its number is unknown, its year known unless the month is at a year's edge.
+
+    TIMEX3 marks unknown digits with X at the expression's own granularity ("2024-WXX"); it never
+    widens the value to the anchor's month.
+    """
+    edge = base.m is None or (off < 0 and base.m == 1) or (off > 0 and base.m == 12)
+    return "XXXX-WXX" if edge else f"{base.y:04d}-WXX"
 
 
 def _weekday_date(base: Point, wd: int, direction: int) -> Point | None:
