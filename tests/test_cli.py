@@ -247,3 +247,23 @@ def test_show_table_prints_data_verbatim_within_the_width():
     assert "2018-06" in text and "– 2018-07" in text  # a range's end goes on its own line
     row = next(line for line in lines if "2019-03-02" in line)
     assert row.rstrip(" │┃").endswith("2")  # two distinct documents, not three passages
+
+
+def test_html_article_keeps_offsets_and_its_declared_date(capsys, tmp_path):
+    page = (
+        "<html><head><title>Border deal</title>"
+        '<meta property="article:published_time" content="2019-03-04T10:00:00Z"></head>'
+        "<body><h1>Border deal</h1><p>On March 2, 2019, the two border services signed a protocol &amp; a plan.</p>"
+        "<script>var x = 'March 9, 2019';</script></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    code, _, err = run(capsys, "ingest", str(tmp_path / "page.html"))
+    assert code == 0, err
+    _, out, _ = run(capsys, "sources", "--json")
+    (doc,) = json.loads(out)
+    assert doc["published"] == {"value": "2019-03-04", "basis": "metadata"} and doc["title"] == "Border deal"
+    code, out, _ = run(capsys, "extract", str(tmp_path / "page.html"))
+    timexes = [json.loads(line) for line in out.splitlines() if '"timex"' in line]
+    assert [t["text"] for t in timexes] == ["March 2, 2019"]  # nothing from the script
+    t = timexes[0]
+    assert page[t["start"] : t["end"]] == "March 2, 2019"  # offsets into the file as stored
