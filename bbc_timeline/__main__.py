@@ -1,3 +1,3 @@
-from bbc_timeline.cli import main
+from bbc_timeline._entry import main
 
 main()

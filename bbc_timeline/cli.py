@@ -4,6 +4,7 @@ No `from __future__ import annotations` here: Typer reads every command's
 signature at start-up, and string annotations would be re-evaluated each time.
 """
 
+import gc
 import json
 import sys
 from pathlib import Path
@@ -70,6 +71,7 @@ def ingest(
     json_: JsonOpt = False,
 ) -> None:
     """Read articles into the store: dates, people, organisations, events."""
+    gc.enable()  # long work: see bbc_timeline/_entry.py
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
@@ -192,6 +194,7 @@ def extract(
     model: ModelOpt = None,
 ) -> None:
     """Run the pipeline without the store and print its mentions (CONTRACT.md §1)."""
+    gc.enable()  # long work: see bbc_timeline/_entry.py
     if format_ not in {"jsonl", "table"}:
         raise UsageError(f"--format must be jsonl or table, not '{format_}'")
     if dct:

@@ -267,3 +267,20 @@ def test_html_article_keeps_offsets_and_its_declared_date(capsys, tmp_path):
     assert [t["text"] for t in timexes] == ["March 2, 2019"]  # nothing from the script
     t = timexes[0]
     assert page[t["start"] : t["end"]] == "March 2, 2019"  # offsets into the file as stored
+
+
+def test_console_script_runs_queries_without_the_cyclic_gc_and_ingest_with_it(capsys, corpus, monkeypatch):
+    import gc
+    import subprocess
+    import sys
+
+    probe = (
+        "import gc, sys; from bbc_timeline import _entry; "
+        "print(gc.isenabled())"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+    seen = []
+    monkeypatch.setattr(gc, "enable", lambda: seen.append(True))
+    run(capsys, "ingest", str(corpus))
+    assert seen == [True]
