@@ -353,3 +353,26 @@ def test_last_week_against_a_month_dates_the_event_by_that_month():
     ents = [_ent("w", text, "Ivo Kral", "PERSON")]
     drafts = _one_doc("w", text, tx, ents, {"Ivo Kral": "person"}, published="2021-06")
     assert [(d.date.value, d.confidence) for d in drafts] == [("2021-06", 0.4)]
+
+
+def test_the_recent_happening_is_dated_near_the_story_and_earlier_near_publication():
+    text = (
+        "On the ninth of last March, the people of Northland voted in a presidential election.\n\n"
+        "The Ruritanian President Marko Petrov was the first to congratulate Anna Berg on her victory in the recent elections.\n\n"
+        "The Foreign Office had earlier discussed sending observers to the north.\n"
+    )
+    tx = [_timex("r", text, "the ninth of last March", "2019-03-09", anchor="dct:2019-05-20"),
+          _timex("r", text, "recent", "PAST_REF", anchor="dct:2019-05-20"),
+          _timex("r", text, "earlier", "PAST_REF", anchor="dct:2019-05-20")]
+    ents = [_ent("r", text, "Northland", "GPE"), _ent("r", text, "Marko Petrov", "PERSON"),
+            _ent("r", text, "Anna Berg", "PERSON"), _ent("r", text, "Foreign Office", "ORG")]
+    types = {"Marko Petrov": "person", "Anna Berg": "person", "Foreign Office": "org", "Northland": "place"}
+    drafts = _one_doc("r", text, tx, ents, types)
+    congratulation = next(d for d in drafts if "Marko Petrov" in d.names["actors"])
+    # after the election, day unknown: the election's month, never the publication month
+    assert (congratulation.date.value, congratulation.date.precision, congratulation.basis) == ("2019-03", "month", "narrative")
+    assert congratulation.date.anchor == "narrative:2019-03-09"
+    assert congratulation.names["actors"] == ["Marko Petrov", "Anna Berg"]
+    # an adverb "earlier" only says "before publication": not moved onto the story's event
+    office = [d for d in drafts if "Foreign Office" in d.names["orgs"]]
+    assert office and all(d.date.value != "2019-03" for d in office)

@@ -226,6 +226,17 @@ def document_events(
             # "by 2030 X could become ...": a guess about the future is not a happening
             found = [f for f in found if dct is None or f[0].start <= dct.end]
         dct_only = bool(found) and all(basis == "dct" for _, basis, _, _, _ in found)
+        if (dct_only and sent.past and named_here and current is not None and (near or current is present)
+                and in_t and all(m.value == "PAST_REF" for m in in_t) and any(_recent_happening(text, m) for m in in_t)
+                and (vague := _vague_past(current, present, dct, sentence_text)) is not None):
+            # "X was the first to congratulate him on the recent elections": a definite "the recent
+            # <happening>" points back at the story's own event (an adverb such as "earlier" only says
+            # "before publication"); the report is near the story's time, but its day is unknown.
+            draft = Draft(vague, "narrative", document.id, document.file, [(s0, s1)], sentence_text,
+                          confidence=0.4, paragraph=paragraph)
+            draft.add_names(names)
+            drafts.append(draft)
+            continue
         if dct_only and (not named_here or _speech(sentence_text)):
             found, in_t = [], []  # "now" in a comment or a quote: no happening of its own, but it may continue one
         if found and not (dct_only and near and current is not None and _links(current, names, sentence_text)):
@@ -300,6 +311,28 @@ def _narrative_anchor(current: Draft, present: Draft | None, dct: DateValue | No
         if draft is not None and not _planned(draft, dct):
             return None if quoted and draft.date.precision != "day" else draft
     return None
+
+
+_RECENT_HAPPENING = re.compile(r"\b(?:the|his|her|their|its|this|that)\s+(?:most\s+)?$", re.I)
+
+
+def _recent_happening(text: str, m: Mention) -> bool:
+    """A definite "the recent <noun>" / "the latest <noun>": a reference to a happening already told."""
+    if m.text.lower() not in ("recent", "latest"):
+        return False
+    return bool(_RECENT_HAPPENING.search(text[max(0, m.start - 12) : m.start])) and bool(
+        re.match(r"\s+[a-z]", text[m.end : m.end + 3]))
+
+
+def _vague_past(current: Draft, present: Draft | None, dct: DateValue | None, sentence_text: str) -> DateValue | None:
+    """The month (or coarser) of the narrative anchor, for a report that only says "recently"."""
+    anchor = _narrative_anchor(current, present, dct, sentence_text)
+    if anchor is None or _historical(anchor, dct):
+        return None  # a look back into history says nothing of what happened "recently"
+    dv = anchor.date
+    if dv.precision == "day":
+        dv = interval(dv.value[:7], text=dv.text) or dv
+    return DateValue(**{**dv.to_dict(), "anchor": f"narrative:{anchor.date.value}"})
 
 
 def _attributive(text: str, m: Mention) -> bool:
