@@ -376,3 +376,24 @@ def test_the_recent_happening_is_dated_near_the_story_and_earlier_near_publicati
     # an adverb "earlier" only says "before publication": not moved onto the story's event
     office = [d for d in drafts if "Foreign Office" in d.names["orgs"]]
     assert office and all(d.date.value != "2019-03" for d in office)
+
+
+def test_the_visit_as_subject_takes_the_date_of_the_visit_told_before():
+    text = (
+        "In April, a delegation of the Ruritanian Interior Ministry visited Northland.\n\n"
+        "On May 2, 2019 the Northland Assembly passed the budget.\n\n"
+        "The visit of the delegation of the Ruritanian Defence Ministry was hardly covered by the press.\n\n"
+        "Marko Petrov criticized how the visit was handled in a radio interview.\n"
+    )
+    tx = [_timex("v", text, "April", "2019-04", anchor="dct:2019-05-20"), _timex("v", text, "May 2, 2019", "2019-05-02")]
+    ents = [_ent("v", text, "Ruritanian Interior Ministry", "ORG"), _ent("v", text, "Northland Assembly", "ORG"),
+            _ent("v", text, "Ruritanian Defence Ministry", "ORG"), _ent("v", text, "Marko Petrov", "PERSON")]
+    types = {"Ruritanian Interior Ministry": "org", "Northland Assembly": "org",
+             "Ruritanian Defence Ministry": "org", "Marko Petrov": "person"}
+    drafts = _one_doc("v", text, tx, ents, types)
+    by_org = {n: d for d in drafts for n in d.names["orgs"] + d.names["actors"]}
+    visit = by_org["Ruritanian Defence Ministry"]
+    assert (visit.date.value, visit.basis, visit.date.anchor) == ("2019-04", "narrative", "narrative:2019-04")
+    assert visit is not by_org["Ruritanian Interior Ministry"]  # its own event, not merged into the other visit
+    # the visit as an object: the criticism happened at the story's time, not at the visit
+    assert by_org["Marko Petrov"].date.value == "2019-05-02"

@@ -264,7 +264,8 @@ def document_events(
         if near and not sequel and _links(current, names, sentence_text):
             _join(current, s0, s1, names, paragraph)
         elif (sent.past and (sequel or names["actors"] or names["orgs"]) and not _speech(sentence_text)
-              and (anchor := _narrative_anchor(current, present, dct, sentence_text)) is not None):
+              and (anchor := (None if sequel else _told_happening(drafts, text, sentence_text, paragraph, dct))
+                   or _narrative_anchor(current, present, dct, sentence_text)) is not None):
             draft = Draft(anchor.date, "narrative", document.id, document.file, [(s0, s1)], sentence_text,
                           confidence=0.45, paragraph=paragraph)
             draft.date = DateValue(**{**anchor.date.to_dict(), "anchor": f"narrative:{anchor.date.value}"})
@@ -322,6 +323,43 @@ def _recent_happening(text: str, m: Mention) -> bool:
         return False
     return bool(_RECENT_HAPPENING.search(text[max(0, m.start - 12) : m.start])) and bool(
         re.match(r"\s+[a-z]", text[m.end : m.end + 3]))
+
+
+# Nouns that name a happening: "the visit", "the talks". A definite one points back at one already told.
+_HAPPENING_NOUNS = (
+    "visit|trip|tour|meeting|talks|summit|conference|negotiations|exercise|exercises|drills|manoeuvres|maneuvers|"
+    "election|elections|vote|referendum|ballot|inauguration|ceremony|signing|agreement|deal|parade|attack|"
+    "attacks|raid|strike|strikes|explosion|blast|bombing|crash|protest|protests|rally|demonstration|"
+    "demonstrations|arrest|arrests|trial|verdict|operation|offensive|invasion|coup|visits|meetings"
+)
+# Only as the sentence's subject ("The visit of the delegation was hardly covered"): as an object ("he
+# criticised how the meeting was handled") or a modifier ("the bombing investigators") the sentence
+# reports something else, at the story's own time.
+_TOLD_HAPPENING = re.compile(
+    rf"^\W*(?:(?:but|and|yet|however|still),?\s+)?(?:the|this|that|these|those)\s+(?:[a-z]+\s+)?({_HAPPENING_NOUNS})"
+    r"(?:\s*[,;]|\s+(?:of|in|on|at|with|between|among|by|to|for|from|itself|there|was|were|had|has|is|are|took|"
+    r"lasted|[a-z]+ed)\b)",
+    re.I,
+)
+TOLD_PARAGRAPHS = 6  # how far back "the visit" may point at the visit told before
+
+
+def _told_happening(drafts: list[Draft], text: str, sentence_text: str, paragraph: int,
+                    dct: DateValue | None) -> Draft | None:
+    """The earlier event a definite "the visit" / "the talks" refers to: the latest one told with that word."""
+    m = _TOLD_HAPPENING.search(sentence_text)
+    if m is None:
+        return None
+    stem = m.group(1).lower()[:5]
+    for draft in reversed(drafts):
+        if paragraph - draft.paragraph > TOLD_PARAGRAPHS:
+            break
+        if draft.key is not None or _planned(draft, dct):
+            continue
+        told = " ".join(text[a:b] for a, b in draft.sentences)
+        if any(w.lower().startswith(stem) for w in _WORD.findall(told)):
+            return draft
+    return None
 
 
 def _vague_past(current: Draft, present: Draft | None, dct: DateValue | None, sentence_text: str) -> DateValue | None:
