@@ -371,7 +371,8 @@ def test_the_recent_happening_is_dated_near_the_story_and_earlier_near_publicati
     congratulation = next(d for d in drafts if "Marko Petrov" in d.names["actors"])
     # after the election, day unknown: the election's month, never the publication month
     assert (congratulation.date.value, congratulation.date.precision, congratulation.basis) == ("2019-03", "month", "narrative")
-    assert congratulation.date.anchor == "narrative:2019-03-09"
+    assert (congratulation.date.anchor, congratulation.date.text) == ("narrative:2019-03-09", "recent")
+    assert congratulation.date_mention.anchor == "narrative:2019-03-09"
     assert congratulation.names["actors"] == ["Marko Petrov", "Anna Berg"]
     # an adverb "earlier" only says "before publication": not moved onto the story's event
     office = [d for d in drafts if "Foreign Office" in d.names["orgs"]]

@@ -232,8 +232,11 @@ def document_events(
             # "X was the first to congratulate him on the recent elections": a definite "the recent
             # <happening>" points back at the story's own event (an adverb such as "earlier" only says
             # "before publication"); the report is near the story's time, but its day is unknown.
+            ref = next(m for m in in_t if _recent_happening(text, m))
+            ref = replace(ref, anchor=vague.anchor)
+            vague = DateValue(**{**vague.to_dict(), "text": ref.text})
             draft = Draft(vague, "narrative", document.id, document.file, [(s0, s1)], sentence_text,
-                          confidence=0.4, paragraph=paragraph)
+                          date_mention=ref, confidence=0.4, paragraph=paragraph)
             draft.add_names(names)
             drafts.append(draft)
             continue
