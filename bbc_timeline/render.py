@@ -23,6 +23,21 @@ def _names(names: Iterable[str]) -> str:
     return ", ".join(names)
 
 
+class _Header:
+    """A column header that shortens instead of breaking mid-word on a narrow terminal."""
+
+    def __init__(self, full: str, short: str) -> None:
+        self.full, self.short = full, short
+
+    def __rich_console__(self, console, options):
+        yield Text(self.full if options.max_width >= len(self.full) else self.short, style="bold")
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement(len(self.short), len(self.full))
+
+
 def date_cell(event: Record) -> Text:
     # a range's end on its own line keeps the column narrow on an 80-column terminal
     text = Text(display(event["date"]).replace(" – ", "\n– "))
@@ -45,7 +60,7 @@ def events_table(events: list[Record], title: str | None = None) -> Table:
     table.add_column("Date", no_wrap=True, width=max(date_width, 4))
     table.add_column("Event", ratio=3, width=20, overflow="fold")
     table.add_column("People", ratio=1, width=8, overflow="fold")
-    table.add_column("Organisations", ratio=1, width=8, overflow="fold")
+    table.add_column(_Header("Organisations", "Orgs"), ratio=1, width=8, overflow="fold")
     table.add_column("Src", justify="right", no_wrap=True, width=max([3, *map(len, counts)]))
     for ev, date, n_docs in zip(events, dates, counts, strict=True):
         summary = Text(ev["summary"])

@@ -247,6 +247,11 @@ def test_show_table_prints_data_verbatim_within_the_width():
     assert "2018-06" in text and "– 2018-07" in text  # a range's end goes on its own line
     row = next(line for line in lines if "2019-03-02" in line)
     assert row.rstrip(" │┃").endswith("2")  # two distinct documents, not three passages
+    header = next(line for line in lines if "Date" in line)
+    assert "Orgs" in header and "Organisat" not in text  # a narrow header shortens, never breaks mid-word
+    wide = io.StringIO()
+    Console(file=wide, width=120, color_system=None).print(render.events_table(events))
+    assert "Organisations" in wide.getvalue()
 
 
 def test_html_article_keeps_offsets_and_its_declared_date(capsys, tmp_path):
