@@ -50,3 +50,16 @@ def test_bounds_of_since_and_until():
 def test_month_ends(value, start, end):
     dv = interval(value)
     assert (dv.start, dv.end) == (start, end)
+
+
+def test_unit_end_is_the_last_day_of_the_unit_containing_the_day():
+    from datetime import date
+
+    from bbc_timeline.resolve.intervals import unit_end, value_at
+
+    d = date(2016, 2, 10)
+    assert [value_at(d, p) for p in ("day", "month", "year", "decade")] == ["2016-02-10", "2016-02", "2016", "201"]
+    assert unit_end(d, "day") == d
+    assert unit_end(d, "month") == date(2016, 2, 29)  # leap year
+    assert unit_end(d, "year") == date(2016, 12, 31)
+    assert unit_end(d, "decade") == date(2019, 12, 31)

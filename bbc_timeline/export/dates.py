@@ -10,6 +10,8 @@ import calendar
 import re
 from datetime import date
 
+from bbc_timeline.resolve.intervals import unit_end
+
 MONTHS = tuple(calendar.month_name)[1:]
 PRECISIONS = ("day", "month", "year", "decade")
 
@@ -25,17 +27,6 @@ _PLAIN_VALUE = re.compile(r"^\d{3,4}(-\d{2}(-\d{2})?)?$")
 def parse_iso(text: str) -> date:
     """An ISO `YYYY-MM-DD` string as a date."""
     return date.fromisoformat(text)
-
-
-def unit_end(start: date, precision: str) -> date:
-    """The last day of the precision unit that begins at `start`."""
-    if precision == "month":
-        return date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
-    if precision == "year":
-        return date(start.year, 12, 31)
-    if precision == "decade":
-        return date(start.year - start.year % 10 + 9, 12, 31)
-    return start
 
 
 def is_range(d: dict) -> bool:

@@ -31,6 +31,18 @@ def _month_end(y: int, m: int) -> date:
     return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
 
 
+def value_at(day: date, precision: str) -> str:
+    """The TIMEX3 value of the calendar unit of `precision` that contains `day`."""
+    iso = day.isoformat()
+    return {"day": iso, "month": iso[:7], "year": iso[:4], "decade": iso[:3]}.get(precision, iso)
+
+
+def unit_end(day: date, precision: str) -> date:
+    """The last day of the calendar unit of `precision` that contains `day`."""
+    b = bounds(value_at(day, precision))
+    return b[1] if b else day
+
+
 def bounds(value: str) -> tuple[date, date, str] | None:
     """(first day, last day, precision) of a TIMEX3 date value, or None if it has no place in time."""
     try:
