@@ -398,3 +398,20 @@ def test_the_visit_as_subject_takes_the_date_of_the_visit_told_before():
     assert visit is not by_org["Ruritanian Interior Ministry"]  # its own event, not merged into the other visit
     # the visit as an object: the criticism happened at the story's time, not at the visit
     assert by_org["Marko Petrov"].date.value == "2019-05-02"
+
+
+def test_a_vague_look_back_does_not_stop_a_past_report_from_taking_the_story_date():
+    text = (
+        "On May 2, 2019 the Northland Assembly passed the budget.\n\n"
+        "The vote upset the plan that Marko Petrov had pursued over the past years towards closer ties with the south.\n\n"
+        "Anna Berg expected the Northland Assembly to pass more laws in the coming years.\n"
+    )
+    tx = [_timex("w", text, "May 2, 2019", "2019-05-02"),
+          _duration("w", text, "the past years", "PXY"), _duration("w", text, "the coming years", "PXY")]
+    ents = [_ent("w", text, "Northland Assembly", "ORG"), _ent("w", text, "Marko Petrov", "PERSON"),
+            _ent("w", text, "Anna Berg", "PERSON"), _ent("w", text, "Northland Assembly", "ORG", nth=1)]
+    types = {"Northland Assembly": "org", "Marko Petrov": "person", "Anna Berg": "person"}
+    drafts = _one_doc("w", text, tx, ents, types)
+    petrov = [d for d in drafts if "Marko Petrov" in d.names["actors"]]
+    assert [d.date.value for d in petrov] == ["2019-05-02"]
+    assert all("Anna Berg" not in d.names["actors"] for d in drafts)  # an expectation ahead is not a happening

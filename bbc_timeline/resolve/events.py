@@ -261,7 +261,9 @@ def document_events(
                         present = draft
             continue
         # the story's present is never too far away to date a past-tense report
-        if current is None or not (near or current is present) or (in_t and not found):
+        # "over the past years": no date of its own, but no reason not to continue the story either
+        vague_only = all(m.type == "DURATION" and "X" in (m.value or "") and not _FORWARD_SPAN.search(m.text) for m in in_t)
+        if current is None or not (near or current is present) or (in_t and not found and not vague_only):
             continue  # nothing to continue, or only vague expressions: not an event of its own
         sequel = bool(_SEQUEL.match(sentence_text))
         if near and not sequel and _links(current, names, sentence_text):
