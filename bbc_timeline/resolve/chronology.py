@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from bbc_timeline.models import DateValue, Document, Event, Mention, Sentence, Source
 from bbc_timeline.resolve.events import Draft, document_events
@@ -157,27 +158,86 @@ def merge_groups(drafts: list[_Record]) -> list[list[int]]:
                 union(members[0], j)
     for members in by_month.values():
         content = {i: set((drafts[i].stems or "").split()) for i in members}
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                a, b = drafts[i], drafts[j]
-                if a.doc == b.doc or not _dates_compatible(a.date, b.date) or _different_actors(a, b):
-                    continue
-                shared = a.participants() & b.participants()
-                common = len(content[i] & content[j])
-                sim = _similarity(content[i], content[j])
-                places = set(a.names[2]) & set(b.names[2])
-                same_precision = a.date.precision == b.date.precision
-                if common < MIN_COMMON_WORDS:
-                    continue
-                if not same_precision:
-                    continue
-                if (shared and sim >= MERGE_SIMILARITY / 2) or (places and sim >= MERGE_SIMILARITY) \
-                        or sim >= 2 * MERGE_SIMILARITY:
-                    union(i, j)
+        for i, j in candidate_pairs(members, {i: drafts[i].date for i in members}, content, MIN_COMMON_WORDS):
+            a, b = drafts[i], drafts[j]
+            if a.doc == b.doc or not _dates_compatible(a.date, b.date) or _different_actors(a, b):
+                continue
+            shared = a.participants() & b.participants()
+            if len(content[i] & content[j]) < MIN_COMMON_WORDS:
+                continue
+            sim = _similarity(content[i], content[j])
+            places = set(a.names[2]) & set(b.names[2])
+            if a.date.precision != b.date.precision:
+                continue
+            if (shared and sim >= MERGE_SIMILARITY / 2) or (places and sim >= MERGE_SIMILARITY) \
+                    or sim >= 2 * MERGE_SIMILARITY:
+                union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(drafts)):
         groups[find(i)].append(i)
     return [groups[k] for k in sorted(groups)]
+
+
+def candidate_pairs(
+    members: list[int], dates: dict[int, DateValue], content: dict[int, set[str]], min_common: int
+) -> list[tuple[int, int]]:
+    """The pairs (i, j), i before j in `members`, that could report one happening.
+
+    Two reports can merge only at the same precision, on a common day (or month), and
+    sharing `min_common` words. So reports are blocked by the days they cover, and
+    inside a block only pairs whose rarest words meet are looked at (prefix filtering:
+    with every set's words ordered rarest first, two sets that share `min_common` words
+    share one of the first len(set) - min_common + 1 of each). A month of many
+    unrelated reports costs about the number of reports, not its square. The pairs come
+    in the order the all-pairs loop would give them: merging depends on that order.
+    """
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    wide: list[int] = []  # day-precision ranges longer than a month: checked against every day report
+    for x, i in enumerate(members):
+        d = dates[i]
+        if d.precision != "day":
+            blocks[(d.precision, d.start)].append(x)
+            continue
+        days = _days(d.start, d.end)
+        if days is None:
+            wide.append(x)
+        else:
+            for day in days:
+                blocks[("day", day)].append(x)
+    pairs: set[tuple[int, int]] = set()
+    day_reports = sorted({x for key, xs in blocks.items() if key[0] == "day" for x in xs} | set(wide))
+    for w in wide:  # rare: compared directly with every day report
+        for x in day_reports:
+            a, b = dates[members[w]], dates[members[x]]
+            if x != w and a.start <= b.end and b.start <= a.end \
+                    and len(content[members[w]] & content[members[x]]) >= min_common:
+                pairs.add((min(w, x), max(w, x)))
+    for xs in blocks.values():
+        if len(xs) < 2:
+            continue
+        sets = [content[members[x]] for x in xs]
+        freq = Counter(w for words in sets for w in words)
+        index: dict[str, list[int]] = defaultdict(list)  # word -> block positions whose prefix has it
+        prefixes = []
+        for k, words in enumerate(sets):
+            ordered = sorted(words, key=lambda w: (freq[w], w))
+            prefix = ordered[: len(ordered) - min_common + 1] if len(ordered) >= min_common else []
+            prefixes.append(prefix)
+            for w in prefix:
+                index[w].append(k)
+        for k, prefix in enumerate(prefixes):
+            for m in {m for w in prefix for m in index[w] if m > k}:
+                if len(sets[k] & sets[m]) >= min_common:
+                    pairs.add((xs[k], xs[m]))
+    return [(members[x], members[y]) for x, y in sorted(pairs)]
+
+
+def _days(start: str, end: str) -> list[str] | None:
+    """ISO days from start to end, or None for a span longer than a month."""
+    a, b = date.fromisoformat(start), date.fromisoformat(end)
+    if (b - a).days > 31:
+        return None
+    return [(a + timedelta(days=k)).isoformat() for k in range((b - a).days + 1)]
 
 
 _CLAUSE_BREAK = re.compile(
