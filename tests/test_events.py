@@ -415,3 +415,39 @@ def test_a_vague_look_back_does_not_stop_a_past_report_from_taking_the_story_dat
     petrov = [d for d in drafts if "Marko Petrov" in d.names["actors"]]
     assert [d.date.value for d in petrov] == ["2019-05-02"]
     assert all("Anna Berg" not in d.names["actors"] for d in drafts)  # an expectation ahead is not a happening
+
+
+def test_a_plans_scope_an_opinion_over_years_and_an_unnamed_official_are_not_what_they_seem():
+    text = (
+        "On May 2, 2019, Minister Anna Berg received a delegation in Northtown.\n\n"
+        "The sides signed a protocol under which the Ruritanian Defence Ministry will provide a grant for 2019-2020.\n\n"
+        "Anna Berg also laid a wreath at the memorial.\n"
+    )
+    tx = [_timex("x", text, "May 2, 2019", "2019-05-02"),
+          _timex("x", text, "2019-2020", "2019", end_value="2020", anchor="absolute")]
+    ents = [_ent("x", text, "Anna Berg", "PERSON"), _ent("x", text, "Ruritanian Defence Ministry", "ORG"),
+            _ent("x", text, "Anna Berg", "PERSON", nth=1)]
+    drafts = _one_doc("x", text, tx, ents, {"Anna Berg": "person", "Ruritanian Defence Ministry": "org"})
+    # the grant's years are its scope: no event of their own, and the protocol and the wreath stay on May 2
+    assert {d.date.value for d in drafts} == {"2019-05-02"}
+    assert sum(len(d.sentences) for d in drafts) == 3
+
+    text = "The experience of the last two years suggests that Ruritania will try again.\n"
+    assert _one_doc("y", text, [_duration("y", text, "the last two years", "P2Y")], [], {}) == []
+    text = "Over the last two years Ruritania has doubled its army.\n"
+    (span,) = _one_doc("y", text, [_duration("y", text, "the last two years", "P2Y")], [], {})
+    assert span.date.end == "2019-05-20"
+
+    text = (
+        "On May 2, 2019, Minister Anna Berg flew to Northtown for talks.\n"
+        "On May 3, 2019, the spokesman of the Ruritanian Foreign Ministry said the talks were useful.\n"
+        "On May 4, 2019, she returned home, and the head of the Northland Assembly praised her.\n"
+    )
+    tx = [_timex("z", text, "May 2, 2019", "2019-05-02"), _timex("z", text, "May 3, 2019", "2019-05-03"),
+          _timex("z", text, "May 4, 2019", "2019-05-04")]
+    ents = [_ent("z", text, "Anna Berg", "PERSON"), _ent("z", text, "Ruritanian Foreign Ministry", "ORG"),
+            _ent("z", text, "Northland Assembly", "ORG")]
+    drafts = _one_doc("z", text, tx, ents, {"Anna Berg": "person", "Ruritanian Foreign Ministry": "org",
+                                            "Northland Assembly": "org"})
+    actors = {d.date.value: d.names["actors"] for d in drafts}
+    assert actors == {"2019-05-02": ["Anna Berg"], "2019-05-03": [], "2019-05-04": ["Anna Berg"]}

@@ -14,6 +14,7 @@ from datetime import date
 
 from bbc_timeline.models import DateValue, Document, Mention, Sentence, Source
 from bbc_timeline.resolve.intervals import PRECISION_RANK, bounds, interval
+from bbc_timeline.resolve.names import is_title_head, is_title_word
 
 ROLE_OF_TYPE = {"person": "actors", "org": "orgs", "place": "places", "event": "named_events"}
 _RANGE_JOINER = re.compile(r"^\s*(?:until|till|to|through|and|-|–|—)\s*$", re.I)
@@ -21,6 +22,8 @@ _RANGE_OPENER = re.compile(r"(?:from|between)\s*$", re.I)
 # "will last until the end of October": the end of a state, not when the story is
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s*$", re.I)
+_SCOPE_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?(?:period\s+|years\s+)?$", re.I)
+_OF_BEFORE = re.compile(r"\b[a-z]+\s+of\s+$")
 # "for more than 20 years", "after 12 years of", "dating back about 25 years": the preposition governs
 # the duration itself, so the sentence says what held for that long ("what 40 years of the blockade" does not).
 _MODIFIERS = r"(?:(?:the|a|an|some|about|around|almost|nearly|roughly|just|well|more|less|than|at|least|over|under|past|last)\s+)*"
@@ -194,6 +197,8 @@ def document_events(
             if entities[ei].start >= s0:
                 in_e.append(entities[ei])
             ei += 1
+        # "a grant for 2023-2024": the scope of a plan, not when anything happened
+        in_t = [m for m in in_t if not (m.end_value and _SCOPE_BEFORE.search(text[max(s0, m.start - 20) : m.start]))]
         sentence_text = text[s0:s1]
         if len(_WORD.findall(sentence_text)) < MIN_WORDS:
             continue
@@ -207,7 +212,7 @@ def document_events(
             topic = None
         if subject is not None and subject[0] != paragraph:
             subject = None
-        if not names["actors"] and topic is not None:
+        if not names["actors"] and topic is not None and not _someone_else(sentence_text):
             names["actors"] = [topic[1]]  # the paragraph's person: "this president", "his rule"
         elif subject is not None and subject[1] not in names["actors"] and _pronoun_first(text, s0, s1, in_e):
             names["actors"].insert(0, subject[1])  # "he was received by X": "he" is the one told about
@@ -287,6 +292,21 @@ def _continues(m: Mention, current: Draft) -> bool:
     if not _ELABORATION.match(m.text.strip()):
         return False
     return m.value in ("PAST_REF", current.date.value) or (m.anchor or "").startswith("narrative")
+
+
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+_UNNAMED_OFFICIAL = re.compile(r"\b(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?)([a-z]+)\s+(?:of|for|from|at)\b", re.I)
+
+
+def _someone_else(sentence_text: str) -> bool:
+    """An unnamed official of some body is the subject ("the spokesman of the ministry said"), not
+    the paragraph's person, unless a pronoun still points at that person."""
+    if _PERSONAL_PRONOUN.search(sentence_text):
+        return False
+    for m in _UNNAMED_OFFICIAL.finditer(sentence_text):
+        if is_title_head(m.group(2)) and all(is_title_word(w) for w in m.group(1).split()):
+            return True
+    return False
 
 
 def _speech(sentence_text: str) -> bool:
@@ -534,7 +554,8 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
             before = text[max(s0, m.start - 40) : m.start]
             opening = _OPENING_CUE.search(text[s0 : m.start]) and not _FUTURE_CUE.search(sentence_text)
             backward = not _FORWARD_SPAN.search(m.text)
-            if backward and (_DURATION_CUE.search(before) or opening or _PAST_SPAN.search(m.text)):
+            of_noun = bool(_OF_BEFORE.search(before))  # "the experience of the last two years": qualifies a noun
+            if backward and not of_noun and (_DURATION_CUE.search(before) or opening or _PAST_SPAN.search(m.text)):
                 dv = duration_interval(m.value, dct, m.text)
                 if dv is not None:
                     out.append((dv, "explicit", m, False, 0.5))
