@@ -451,3 +451,22 @@ def test_a_plans_scope_an_opinion_over_years_and_an_unnamed_official_are_not_wha
                                             "Northland Assembly": "org"})
     actors = {d.date.value: d.names["actors"] for d in drafts}
     assert actors == {"2019-05-02": ["Anna Berg"], "2019-05-03": [], "2019-05-04": ["Anna Berg"]}
+
+
+def test_days_after_a_happening_count_from_the_day_it_was_told():
+    text = (
+        "On June 4, 2019, Minister Anna Berg and her Ruritanian counterpart signed a defence memorandum.\n\n"
+        "Last August, Prime Minister Marko Petrov had paid a visit to the capital.\n\n"
+        "Two days after the signing, Anna Berg flew to Osterlich.\n\n"
+        "Three weeks after the talks, Marko Petrov resigned.\n"
+    )
+    tx = [_timex("s", text, "June 4, 2019", "2019-06-04"), _timex("s", text, "Last August", "2018-08", anchor="dct:2019-06-20"),
+          _duration("s", text, "Two days", "P2D"), _duration("s", text, "Three weeks", "P3W")]
+    ents = [_ent("s", text, "Anna Berg", "PERSON"), _ent("s", text, "Marko Petrov", "PERSON"),
+            _ent("s", text, "Anna Berg", "PERSON", nth=1), _ent("s", text, "Marko Petrov", "PERSON", nth=1)]
+    drafts = _one_doc("s", text, tx, ents, {"Anna Berg": "person", "Marko Petrov": "person"}, published="2019-06-20")
+    flight = next(d for d in drafts if "Two days" in d.first_text)
+    assert (flight.date.value, flight.basis, flight.date.anchor) == ("2019-06-06", "explicit", "narrative:2019-06-04")
+    assert flight.names["actors"] == ["Anna Berg"]
+    # no talks were told before, and a month has no day to count three weeks from: no invented date
+    assert all(d.date.value not in ("2018-08-25", "2019-06-27") for d in drafts)

@@ -226,6 +226,18 @@ def document_events(
         if current is not None and near and in_t and all(_continues(m, current) for m in in_t):
             _join(current, s0, s1, names, paragraph)  # "at the time", "earlier": the same happening
             continue
+        offset = _offset_from_happening(text, in_t, drafts, paragraph, dct)
+        if offset is not None:
+            # "Two days after the signing, X flew to Y": a date of its own, counted from the happening named
+            dv, m = offset
+            draft = Draft(dv, "explicit", document.id, document.file, [(s0, s1)], sentence_text,
+                          date_mention=m, confidence=0.7, paragraph=paragraph, lead=lead)
+            draft.add_names(names)
+            drafts.append(draft)
+            current = draft
+            if not _historical(draft, dct) and not _planned(draft, dct):
+                present = draft
+            continue
         found = _sentence_dates(text, s0, in_t, dct, sentence_text)
         if _SPECULATION.search(sentence_text):
             # "by 2030 X could become ...": a guess about the future is not a happening
@@ -373,9 +385,21 @@ def _told_happening(drafts: list[Draft], text: str, sentence_text: str, paragrap
                     dct: DateValue | None) -> Draft | None:
     """The earlier event a definite "the visit" / "the talks" refers to: the latest one told with that word."""
     m = _TOLD_HAPPENING.search(sentence_text)
-    if m is None:
-        return None
-    stem = m.group(1).lower()[:5]
+    return None if m is None else _latest_told(drafts, text, m.group(1), paragraph, dct)
+
+
+def _noun_stem(noun: str) -> str:
+    """"signing" -> "sign", "elections" -> "elect": what the verb telling the happening starts with."""
+    w = noun.lower()
+    for suffix in ("ations", "ation", "ings", "ing", "ions", "ion", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def _latest_told(drafts: list[Draft], text: str, noun: str, paragraph: int, dct: DateValue | None) -> Draft | None:
+    """The latest event, a few paragraphs back at most, told with a word of the noun's stem."""
+    stem = _noun_stem(noun)
     for draft in reversed(drafts):
         if paragraph - draft.paragraph > TOLD_PARAGRAPHS:
             break
@@ -384,6 +408,37 @@ def _told_happening(drafts: list[Draft], text: str, sentence_text: str, paragrap
         told = " ".join(text[a:b] for a, b in draft.sentences)
         if any(w.lower().startswith(stem) for w in _WORD.findall(told)):
             return draft
+    return None
+
+
+_OFFSET_AFTER = re.compile(
+    rf"^\s+(after|before)\s+(?:the|his|her|their|its|this|that)\s+(?:[a-z]+\s+)?({_HAPPENING_NOUNS})\b",
+    re.I,
+)
+
+
+def _offset_from_happening(text: str, in_t: list[Mention], drafts: list[Draft], paragraph: int,
+                           dct: DateValue | None) -> tuple[DateValue, Mention] | None:
+    """"Two days after the signing": the date counted from the happening told before with that word."""
+    if any(m.type in ("DATE", "TIME") and m.value and bounds(m.value) for m in in_t):
+        return None  # the sentence has a calendar date of its own
+    for m in in_t:
+        dur = _DURATION.match(m.value or "") if m.type == "DURATION" else None
+        cue = _OFFSET_AFTER.match(text[m.end : m.end + 80]) if dur else None
+        if not dur or not cue or dur.group(2) not in ("D", "W", "M", "Y"):
+            continue
+        anchor = _latest_told(drafts, text, cue.group(2), paragraph, dct)
+        if anchor is None:
+            return None  # "after the talks" with no talks told: counting from anything else would invent a date
+        amount = float(dur.group(1)) * (1 if cue.group(1).lower() == "before" else -1)
+        base = anchor.date
+        if dur.group(2) in ("D", "W") and base.precision != "day":
+            return None  # "two days after" a month: no day to count from
+        day = _subtract(date.fromisoformat(base.start), amount, dur.group(2))
+        value = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}.get(base.precision)
+        dv = interval(value, text=text[m.start : m.end + cue.end()], anchor=f"narrative:{base.value}") if value else None
+        if dv is not None:
+            return dv, replace(m, anchor=f"narrative:{base.value}")
     return None
 
 
