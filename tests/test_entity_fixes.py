@@ -73,6 +73,7 @@ def test_lower_case_rank_word_is_not_a_title():
     [
         ("Talks with Kiev stalled.", ("Kiev", "PERSON"), ("Kiev", "GPE")),
         ("Minsk ensures safety.", ("Minsk", "ORG"), ("Minsk", "GPE")),
+        ("Talks in Tirana stalled.", ("Tirana", "ORG"), ("Tirana", "GPE")),
         ("Relations with Ukrainian forces.", ("Ukrainian", "GPE"), ("Ukrainian", "NORP")),
         ("During the Russo-Polish drill.", ("the Russo-Polish", "EVENT"), ("Russo-Polish", "NORP")),
         ("In Eastern European affairs.", ("Eastern European", "LOC"), ("Eastern European", "NORP")),
@@ -249,3 +250,87 @@ def test_office_in_apposition_before_a_rank_is_a_title():
     text = "Then the Deputy Defence Minister, Colonel-General Ivan Petrov, landed."
     out = fixed(text, [("Ivan Petrov", "PERSON")])
     assert out == [("Ivan Petrov", "PERSON", ("Deputy Defence Minister", "Colonel-General"))]
+
+
+def test_nationality_adjective_and_title_is_not_a_person():
+    text = "Then the Latvian Minister of Defence Anna Berg signed it. Latvian troops came."
+    out = fixed(text, [("Latvian Minister", "PERSON"), ("Anna Berg", "PERSON"), ("Latvian", "NORP")])
+    assert out == [("Latvian", "NORP", ()), ("Anna Berg", "PERSON", ("Minister of Defence",)),
+                   ("Latvian", "NORP", ())]
+
+
+def test_org_running_from_an_office_complement_into_a_name_is_split():
+    text = "He was received by Minister of Defense Oskar Lindqvist there. According to Lindqvist, it works."
+    out = fixed(text, [("Defense Oskar Lindqvist", "ORG"), ("Lindqvist", "ORG")])
+    assert out == [("Oskar Lindqvist", "PERSON", ("Minister of Defense",)), ("Lindqvist", "PERSON", ())]
+
+
+@pytest.mark.parametrize(
+    "text, ent",
+    [
+        ("He met the Minister of Defence Press Service today.", "Defence Press Service"),
+        ("He met the Minister of Defence Borsk Regiment today.", "Defence Borsk Regiment"),
+        ("He spoke at the University of Northland Tarvo Campus today.", "Northland Tarvo Campus"),
+    ],
+)
+def test_org_after_an_office_ending_in_org_words_is_kept(text, ent):
+    out = fixed(text, [(ent, "ORG")])
+    assert [lab for _, lab, _ in out] == ["ORG"]
+
+
+def test_one_word_person_takes_the_untagged_name_after_it():
+    text = "He met Prime Minister Tumen Oyuunaa there."
+    assert fixed(text, [("Tumen", "PERSON")]) == [("Tumen Oyuunaa", "PERSON", ("Prime Minister",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He met Tumen Monday in Tirana.", "He met Tumen Ministry staff.", "He met Tumen Oyuunaa Khural members.",
+     "He met Tumen. Oyuunaa left.", "He met Tumen in Tirana."],
+)
+def test_one_word_person_does_not_take_weekdays_org_words_or_runs(text):
+    out = fixed(text, [("Tumen", "PERSON")])
+    assert ("Tumen", "PERSON", ()) in out
+
+
+def test_surname_found_after_an_office_is_known_elsewhere():
+    text = "The talks were held by Minister of Internal Affairs Jan Kowal. Kowal also visited the port."
+    out = fixed(text, [])
+    assert [(t, lab) for t, lab, _ in out] == [("Jan Kowal", "PERSON"), ("Kowal", "PERSON")]
+
+
+def test_person_before_a_site_noun_is_a_facility():
+    out = fixed("The drill was held at the Zelmo training area.", [("Zelmo", "PERSON")])
+    assert [(t, lab) for t, lab, _ in out] == [("Zelmo", "FAC")]
+
+
+def test_person_before_a_verb_and_a_site_noun_stays_a_person():
+    doc = make_doc("Then Zelmo said area residents left.", [("Zelmo", "PERSON")])
+    for tok, tag in zip(doc, ["RB", "NNP", "VBD", "NN", "NNS", "VBD", "."], strict=True):
+        tok.tag_ = tag
+    out = EntityFixer(NLP)(doc)
+    assert [(e.text, e.label_) for e in out.ents] == [("Zelmo", "PERSON")]
+
+
+def test_names_joined_by_dashes_to_a_known_place_are_places():
+    text = "The ministers met in Zelmo. They inspected the Tirana–Zelmo railway."
+    out = fixed(text, [("Zelmo", "ORG")])
+    assert [(t, lab) for t, lab, _ in out] == [("Zelmo", "GPE"), ("Tirana", "GPE"), ("Zelmo", "GPE")]
+
+
+def test_dash_run_inside_a_longer_org_or_without_a_known_place_is_kept():
+    text = "The Tirana-Zelmo Pipeline Company and the Borsk–Zelmo line."
+    out = fixed(text, [("Tirana-Zelmo Pipeline Company", "ORG"), ("Borsk", "ORG")])
+    assert [(t, lab) for t, lab, _ in out] == [("Tirana-Zelmo Pipeline Company", "ORG"), ("Borsk", "ORG")]
+
+
+def test_work_or_facility_span_ending_in_an_org_head_is_an_org():
+    text = "He visited the Northland Ground Force's Camp Tarvo."
+    out = fixed(text, [("the Northland Ground Force's", "WORK_OF_ART"), ("Camp Tarvo", "FAC")])
+    assert [(t, lab) for t, lab, _ in out] == [("Northland Ground Force", "ORG"), ("Camp Tarvo", "FAC")]
+
+
+def test_org_of_a_countrys_formal_name_is_one_org():
+    text = "Officers of the Land Forces Command of the Republic of Latvia came."
+    out = fixed(text, [("the Land Forces Command", "ORG"), ("the Republic of Latvia", "GPE")])
+    assert [(t, lab) for t, lab, _ in out] == [("Land Forces Command of the Republic of Latvia", "ORG")]

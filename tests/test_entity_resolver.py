@@ -202,3 +202,24 @@ def test_bare_variant_surname_explains_the_transliteration():
     e = by_name(res, "person")["Timur Bulayev"]
     assert e.mentions == 2
     assert any("shorter form" in line and "-yev/-ev" in line for line in e.evidence)
+
+
+def test_nationality_adjective_and_title_is_no_person():
+    res = resolve_entities(mentions(("a", [("Latvian Minister", "PERSON"), ("Anna Berg", "PERSON"),
+                                           ("Latvian", "NORP"), ("Latvian", "NORP")])))
+    assert [(e.type, e.name, e.mentions) for e in res.entities] == [("person", "Anna Berg", 1)]
+
+
+def test_nationality_adjective_is_never_retyped_as_a_given_name():
+    res = resolve_entities(mentions(("a", [("Dane Holm", "PERSON"), ("Dane", "NORP")])))
+    assert [(e.name, e.mentions) for e in res.entities] == [("Dane Holm", 1)]
+
+
+def test_dotless_i_spelling_variant_joins_the_person():
+    res = resolve_entities(mentions(("a", [("Emre Kılınç", "PERSON"), ("Kilinc", "ORG")])))
+    assert [(e.type, e.name, e.mentions) for e in res.entities] == [("person", "Emre Kılınç", 2)]
+
+
+def test_place_spellings_with_and_without_dotless_i_are_one_place():
+    res = resolve_entities(mentions(("a", [("Kırbelen", "GPE")]), ("b", [("Kirbelen", "GPE")])))
+    assert [(e.type, e.mentions) for e in res.entities] == [("place", 2)]

@@ -31,6 +31,15 @@ def test_romanised_surnames_fold_together(a, b, rule):
         assert rule in why
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [("Kılıç", "Kilic"), ("Wałek", "Walek"), ("Mølby", "Molby"), ("Đorić", "Djoric"), ("Weiß", "Weiss"),
+     ("Əliyev", "Aliyev")],
+)
+def test_letters_without_a_decomposition_fold_to_ascii(a, b):
+    assert names.fold(a) == names.fold(b)
+
+
 @pytest.mark.parametrize("a, b", [("Ivanov", "Ivanova"), ("Petrov", "Popov"), ("Novak", "Nowicki")])
 def test_different_surnames_stay_apart(a, b):
     assert names.same_surname(a, b) is None

@@ -44,6 +44,10 @@ _PREPOSITIONS = frozenset({"of", "to", "for", "at"})
 _FACILITY_NOUNS = frozenset(
     ["park", "zone", "plant", "factory", "port", "airport", "airbase", "base", "station", "complex", "stadium", "bridge", "dam", "mine", "refinery", "hotel", "hospital", "prison", "camp", "terminal", "cosmodrome", "shipyard", "mall", "centre", "center", "estate", "district"]
 )
+# Generic nouns for a site ("the X training area", "the X firing range"): a facility only right after
+# the name or after one modifier that is no verb, since "X said area residents ..." is common.
+_SITE_NOUNS = frozenset(["area", "areas", "ground", "grounds", "range", "field", "site", "polygon"])
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _FACILITY_SKIP = frozenset({"the", "known", "as", "called", "named", "so-called", "so", "-", "“", "”", '"', "'"})
 # Last words that make a span tagged as a place an organisation ("... Africa Command").
 _PLACE_TO_ORG_HEADS = frozenset(
@@ -270,6 +274,8 @@ def _relabel(doc: Doc, e: _Ent) -> _Ent | None:
     words = text.split()
     if e.label in _NAME_LABELS and names.is_title_phrase(text):
         return None  # "Major-General" tagged ORG
+    if e.label == "PERSON" and _demonym_and_titles(doc, e):
+        return _leading_demonym(doc, e)  # "Moldovan Minister": an office, not a name
     if e.label != "PERSON" and _titled_name(words):
         return _Ent(e.start, e.end, "PERSON", e.titles, True)  # "Field Marshal Khalifa Haftar" tagged ORG
     hit = places.lookup(text)
@@ -294,6 +300,9 @@ def _relabel(doc: Doc, e: _Ent) -> _Ent | None:
         return None  # "UAVs", "NGOs": a common noun
     if e.label == "ORG" and len(words) == 1 and not words[0].isupper() and words[0].lower() in _lower_words(doc):
         return None  # a common word capitalised in a headline ("Borders")
+    if e.label in ("EVENT", "WORK_OF_ART", "PRODUCT", "FAC") and len(words) >= 2 and \
+            words[-1].lower() in _PLACE_TO_ORG_HEADS | {"force"}:
+        return _Ent(e.start, e.end, "ORG", e.titles, True)  # "the Northland Ground Force's base"
     if e.label in _UNRELIABLE and _facility_cue(doc, e):
         return _Ent(e.start, e.end, "FAC", e.titles, True)
     if e.label == "PERSON" and not e.titles and _facility_after(doc, e):
@@ -301,6 +310,23 @@ def _relabel(doc: Doc, e: _Ent) -> _Ent | None:
     if e.label == "PERSON" and _plural_noun_at_start(doc, e):
         return None  # "Observers believe ...": a capitalised plural noun, not a person
     return e
+
+
+def _demonym_and_titles(doc: Doc, e: _Ent) -> bool:
+    """A span of nationality adjectives and title or office words only, with at least one of each."""
+    words = [t.text for t in doc[e.start:e.end] if t.is_alpha and t.lower_ not in ("of", "the")]
+    parts = [p for w in words for p in re.split(r"[-\u2011\u2013]", w) if p]
+    demonyms = [p for p in parts if places.country_of_adjective(p)]
+    return bool(demonyms) and len(demonyms) < len(parts) and all(
+        places.country_of_adjective(p) or names.is_title_word(p) for p in parts)
+
+
+def _leading_demonym(doc: Doc, e: _Ent) -> _Ent | None:
+    """The nationality adjectives that open the span, as NORP (None when it opens with a title)."""
+    k = e.start
+    while k < e.end and places.country_of_adjective(doc[k].text):
+        k += 1
+    return _Ent(e.start, k, "NORP", [], True) if k > e.start else None
 
 
 def _adjective_before_noun(doc: Doc, e: _Ent) -> bool:
@@ -312,14 +338,24 @@ def _adjective_before_noun(doc: Doc, e: _Ent) -> bool:
 
 
 def _facility_after(doc: Doc, e: _Ent) -> bool:
-    """A facility noun (singular or plural) right after the span, as in "X air base(s)" or "X airport"."""
+    """A facility noun (singular or plural) right after the span, as in "X air base(s)" or "X airport",
+    or a site noun such as "X training area"."""
     for k in range(e.end, min(e.end + 2, len(doc))):
         w = doc[k].lower_
         if w in _FACILITY_NOUNS or (w.endswith("s") and w[:-1] in _FACILITY_NOUNS):
             return True
+        if w in _SITE_NOUNS and doc[k].is_lower and (k == e.end or not _verb(doc[k - 1])):
+            return True
         if not doc[k].is_lower:
             return False
     return False
+
+
+def _verb(tok: Token) -> bool:
+    """A verb or a word that cannot modify a site noun (without tags: a lower-case stop word)."""
+    if tok.tag_:
+        return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or tok.pos_ in ("AUX", "ADP", "DET", "PRON")
+    return tok.is_stop
 
 
 def _plural_noun_at_start(doc: Doc, e: _Ent) -> bool:
@@ -427,6 +463,113 @@ def _known_surnames(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     return sorted(out, key=lambda x: x.start)
 
 
+def _org_word(tok: Token) -> bool:
+    """A word that heads organisation or facility names ("Ministry", "Forces", "Airport")."""
+    w = tok.lower_
+    return (orgs.has_org_head(tok.text) or w in _PLACE_TO_ORG_HEADS or w in _STRONG_ORG_HEADS
+            or w in _FACILITY_NOUNS or w in _SITE_NOUNS)
+
+
+def _office_org_name(doc: Doc, e: _Ent) -> int | None:
+    """Start of a two-word name ending an ORG span that follows an office with a complement.
+
+    The model reads "Minister of Defense Kenji Morimoto" as the ORG "Defense Kenji Morimoto"
+    (or tags the whole run): the complement ("Defense") belongs to the title and the last two
+    name-like words are a person. None when the span does not look like that.
+    """
+    n = e.end - 2
+    if n <= e.start or not doc[n].whitespace_:
+        return None
+    if not all(_name_token(doc, t) and not _org_word(t) and t.lower_ not in _WEEKDAYS for t in doc[n:e.end]):
+        return None
+    k = e.start
+    if k + 1 < n and (names.is_title_head(doc[k].text) or doc[k].lower_ == "ministry") and doc[k + 1].lower_ == "of":
+        comp = doc[k + 2:n]  # the whole run was tagged
+    else:
+        j = k - 1
+        if j >= 0 and doc[j].lower_ == "the":
+            j -= 1
+        if j < 1 or doc[j].lower_ != "of" or not (names.is_title_head(doc[j - 1].text) or doc[j - 1].lower_ == "ministry"):
+            return None
+        comp = doc[k:n]
+    if not 1 <= len(comp) <= 5 or comp[-1].lower_ in ("of", "the", "and"):
+        return None
+    if not all(t.lower_ in ("of", "the", "and") or (t.is_alpha and t.text[:1].isupper()) for t in comp):
+        return None
+    return n
+
+
+def _split_office_orgs(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """Cut the person off an ORG span that runs from an office's complement into a name."""
+    out = []
+    for e in ents:
+        n = _office_org_name(doc, e) if e.label == "ORG" else None
+        out.append(e if n is None else _Ent(n, e.end, "PERSON", [], True))
+    return out
+
+
+def _surname_right(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """A one-word PERSON span takes one untagged name word right after it ("Prime Minister [X] Y").
+
+    The mirror of `_given_left`: the model often tags only the first of two unfamiliar name words.
+    Organisation words, weekdays, a word the tagger does not read as a proper noun ("Putin Warns
+    of ..." in a headline) and a word that starts a longer capitalised run are left alone.
+    """
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        j = e.end
+        if (e.label == "PERSON" and j - e.start == 1 and j < len(doc) and j not in taken
+                and doc[e.start].whitespace_ == " " and _name_token(doc, doc[e.start])
+                and _name_token(doc, doc[j]) and not _org_word(doc[j]) and doc[j].lower_ not in _WEEKDAYS
+                and doc[j].tag_ in ("", "NNP") and not _run_continues(doc, j)):
+            e = _Ent(e.start, j + 1, e.label, e.titles, e.fixed)
+            taken.add(j)
+        out.append(e)
+    return out
+
+
+def _run_continues(doc: Doc, j: int) -> bool:
+    """Token j is followed by another capitalised word or a hyphen joining one."""
+    if j + 1 >= len(doc):
+        return False
+    nxt = doc[j + 1]
+    if not doc[j].whitespace_:
+        return nxt.text in _HYPHENS or nxt.is_alpha
+    return nxt.is_alpha and nxt.text[:1].isupper()
+
+
+def _route_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """Names joined by dashes with a known place are places ("the Kyiv–Zhytel railway").
+
+    A route or line written "A–B–C" names places only; the model tags the unknown parts as
+    organisations. Runs inside a longer entity ("A–B Pipeline Company") or with a person are left alone.
+    """
+    out = list(ents)
+    i = 0
+    while i < len(doc):
+        parts, j = [i], i
+        while j + 2 < len(doc) and not doc[j].whitespace_ and doc[j + 1].text in _HYPHENS \
+                and not doc[j + 1].whitespace_:
+            j += 2
+            parts.append(j)
+        i = j + 1
+        if len(parts) < 2 or not any(places.lookup(doc[p].text) for p in parts):
+            continue
+        if not all(places.lookup(doc[p].text) or (_name_token(doc, doc[p]) and not _org_word(doc[p]))
+                   for p in parts):
+            continue
+        lo, hi = parts[0], parts[-1] + 1
+        inside = [e for e in out if e.start < hi and e.end > lo]
+        if any(e.start < lo or e.end > hi or e.label == "PERSON" for e in inside):
+            continue
+        out = [e for e in out if not (e.start < hi and e.end > lo)]
+        for p in parts:
+            hit = places.lookup(doc[p].text)
+            out.append(_Ent(p, p + 1, hit[1] if hit else "GPE", [], True))
+    return sorted(out, key=lambda x: x.start)
+
+
 def _place_lists(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     """In a list of three or more names where most are places ("in A, B and C"), a lone PERSON is a place."""
     ents = sorted(ents, key=lambda x: x.start)
@@ -506,7 +649,7 @@ def _office_before(doc: Doc, person: _Ent, taken: dict[int, _Ent]) -> str | None
     """
     i = person.start
     k = _title_run_left(doc, i - 1) if i > 0 else i
-    if k < i and not (k >= 1 and doc[k - 1].text == ","):
+    if k < i and not (k >= 1 and doc[k - 1].text == ",") and not _complement_words(doc, k, i):
         return None  # a plain rank before the name: _title_before's case
     apposition = k >= 1 and doc[k - 1].text == ","
     if apposition:
@@ -520,6 +663,11 @@ def _office_before(doc: Doc, person: _Ent, taken: dict[int, _Ent]) -> str | None
                 before.lower_ == "the" or places.country_of_adjective(before.text)):
             start = s
     return None if start is None else _title_text(doc[start:i])
+
+
+def _complement_words(doc: Doc, k: int, i: int) -> bool:
+    """Tokens k..i-1 are title modifiers with no office head after an "of": "Minister of [Defence]"."""
+    return k >= 1 and doc[k - 1].lower_ in ("of", "the") and not any(names.is_title_head(t.text) for t in doc[k:i])
 
 
 def _names_after_offices(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
@@ -710,11 +858,16 @@ class EntityFixer:
         ents = _merge_chains(doc, ents)
         ents = _acronyms(doc, ents)
         ents = _gazetteer(doc, ents, keep)
+        ents = _route_places(doc, ents)
+        ents = _split_office_orgs(doc, ents)
         ents = [e for e in (_relabel(doc, x) for x in ents) if e]
+        ents = _surname_right(doc, ents)
         ents = _propagate(doc, ents)
         ents = _known_surnames(doc, ents)
         ents = _place_lists(doc, ents)
         ents = _names_after_offices(doc, ents)
+        # names found after offices are known surnames too ("Minister of X A B ... B also said")
+        ents = _known_surnames(doc, ents)
         ents = _titles(doc, ents)
         self._write(doc, ents, keep)
         doc.user_data.pop("bbc_lower_words", None)  # a cache, not for serialisation

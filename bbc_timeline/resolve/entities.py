@@ -123,7 +123,7 @@ def _item(m: Mention, idx: int, pool: dict[str, str]) -> _Item | None:
     if etype == "person":
         parsed, glued = names.parse_person(m.text)
         surface, titles = parsed.text, (*m.titles, *glued)
-        if not surface or names.is_title_phrase(surface):
+        if not surface or names.is_title_phrase(surface) or _demonym_and_titles(parsed.words):
             return None
     else:
         surface, titles = names.clean_text(m.text), tuple(m.titles)
@@ -131,6 +131,12 @@ def _item(m: Mention, idx: int, pool: dict[str, str]) -> _Item | None:
         return None
     surface = pool.setdefault(surface, surface)
     return _Item(idx, m.doc, m.start, m.end, m.type, etype or "", surface, tuple(dict.fromkeys(titles)))
+
+
+def _demonym_and_titles(words: tuple[str, ...]) -> bool:
+    """Only nationality adjectives and title words ("Moldovan Minister"): an office, not a name."""
+    return bool(words) and all(names.is_title_word(w) or places.country_of_adjective(w) for w in words) \
+        and any(names.is_title_word(w) for w in words)
 
 
 def _vote_types(items: list[_Item]) -> None:
@@ -168,6 +174,13 @@ def _retype_person_names(items: list[_Item]) -> None:
         if orgs.has_org_head(it.surface) or it.label not in ("ORG", "GPE", "LOC", "NORP"):
             continue
         words = it.surface.split()
+        if it.label == "NORP":
+            # a nationality adjective ("Moldovan") is never a person; another NORP may be a surname
+            if places.is_demonym_compound(it.surface) or len(words) != 1:
+                continue
+            if names.fold(words[0]) in surnames:
+                it.type = "person"
+            continue
         if it.key in full_keys or (
             len(words) == 1 and (names.fold(words[0]) in surnames or (it.doc, names.fold(words[0])) in given_in_doc)
         ):

@@ -111,8 +111,10 @@ def split_titles(name: str) -> tuple[tuple[str, ...], str]:
 
 
 # ------------------------------------------------------------------ transliteration
+# Letters with no Unicode decomposition to a base letter (NFKD keeps "ı", "ł", "ø" as they are).
 _LETTERS = {"č": "ch", "š": "sh", "ž": "zh", "ł": "l", "ŭ": "u", "ć": "ch", "ś": "s", "ź": "z", "ń": "n",
-            "ё": "e", "ß": "ss", "ø": "o", "æ": "ae", "đ": "d"}
+            "ё": "e", "ß": "ss", "ø": "o", "æ": "ae", "đ": "dj", "ı": "i", "ə": "a", "ð": "d", "þ": "th",
+            "ħ": "h", "œ": "oe"}
 # (rule name, pattern, replacement); applied in order on a lower-case word.
 _RULES: tuple[tuple[str, str, str], ...] = (
     ("x/ks", r"x", "ks"),

@@ -109,7 +109,7 @@ Sudan|Sudanese|
 Sweden|Swedish,Swede,Swedes|
 Switzerland|Swiss|
 Syria|Syrian,Syrians|
-Taiwan|Taiwanese|
+Taiwan|Taiwanese|Republic of China
 Tajikistan|Tajik,Tajiks|
 Thailand|Thai|
 Tunisia|Tunisian,Tunisians|
@@ -126,7 +126,8 @@ Yemen|Yemeni,Yemenis|
 Soviet Union|Soviet|USSR,U.S.S.R.
 """
 
-# Cities and regions (GPE): canonical | spelling variants.
+# Cities and regions (GPE): canonical | spelling variants. The capitals of the countries above are
+# listed, except those that are also common personal names (Santiago, Wellington, Colombo).
 _CITIES = """
 Kyiv|Kiev,Kyyiv
 Minsk|
@@ -219,6 +220,35 @@ Pretoria|
 Nairobi|
 Addis Ababa|
 Lagos|
+Tirana|Tirane
+Algiers|
+Luanda|
+Manama|
+Dhaka|Dacca
+La Paz|
+Sarajevo|
+Phnom Penh|
+Yaounde|Yaoundé
+Bogota|Bogotá
+Nicosia|
+Reykjavik|Reykjavík
+Pristina|Prishtina
+Kuwait City|
+Tripoli|
+Kuala Lumpur|
+Ulaanbaatar|Ulan Bator,Ulaanbaatar
+Podgorica|
+Rabat|
+Naypyidaw|Nay Pyi Taw
+Kathmandu|
+Abuja|
+Skopje|
+Muscat|
+Ramallah|
+Mogadishu|
+Khartoum|
+Tunis|
+Sanaa|Sana'a
 Brest|
 Grodno|Hrodna
 Gomel|Homel,Homiel
@@ -300,9 +330,13 @@ REGION_ADJECTIVES = frozenset(["european", "asian", "african", "eurasian", "arab
 DIRECTION_ADJECTIVES = frozenset(["eastern", "western", "northern", "southern", "central"])
 
 
+# Letters NFKD does not reduce to a base letter ("Diyarbakır" = "Diyarbakir").
+_PLAIN = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "the Kiev" -> "kiev"."""
-    t = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    t = unicodedata.normalize("NFKD", text.replace("\u2019", "'").translate(_PLAIN))
     t = "".join(c for c in t if not unicodedata.combining(c)).lower()
     t = re.sub(r"^the\s+", "", t.strip())
     t = re.sub(r"[\"“”«»„.]", "", t)
@@ -331,9 +365,21 @@ def _index() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     return names, adjectives
 
 
+_STATE_FORM = re.compile(r"^(?:republic|kingdom) of (?:the )?(.+)$")
+
+
 def lookup(text: str) -> tuple[str, str] | None:
-    """(canonical name, GPE|LOC) for a known place name or variant, else None."""
-    return _index()[0].get(fold(text))
+    """(canonical name, GPE|LOC) for a known place name or variant, else None.
+
+    A country's formal name ("Republic of Northland" for a listed Northland) names that country.
+    """
+    key = fold(text)
+    hit = _index()[0].get(key)
+    if hit is None and (m := _STATE_FORM.match(key)):
+        inner = _index()[0].get(m.group(1))
+        if inner and inner[0] in _countries():
+            return inner
+    return hit
 
 
 def canonical_place(text: str) -> str | None:
