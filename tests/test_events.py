@@ -470,3 +470,18 @@ def test_days_after_a_happening_count_from_the_day_it_was_told():
     assert flight.names["actors"] == ["Anna Berg"]
     # no talks were told before, and a month has no day to count three weeks from: no invented date
     assert all(d.date.value not in ("2018-08-25", "2019-06-27") for d in drafts)
+
+
+def test_the_two_ministers_are_the_two_people_just_told_of():
+    text = (
+        "On June 3, 2019, Minister Anna Berg visited Northtown at the invitation of Minister Marko Petrov.\n\n"
+        "On June 4, 2019, the two ministers signed a memorandum on border controls.\n\n"
+        "On June 5, 2019, the two sides signed nothing more.\n"
+    )
+    tx = [_timex("t", text, "June 3, 2019", "2019-06-03"), _timex("t", text, "June 4, 2019", "2019-06-04"),
+          _timex("t", text, "June 5, 2019", "2019-06-05")]
+    ents = [_ent("t", text, "Anna Berg", "PERSON"), _ent("t", text, "Marko Petrov", "PERSON")]
+    drafts = _one_doc("t", text, tx, ents, {"Anna Berg": "person", "Marko Petrov": "person"})
+    actors = {d.date.value: d.names["actors"] for d in drafts}
+    assert actors["2019-06-04"] == ["Anna Berg", "Marko Petrov"]
+    assert actors["2019-06-05"] == []  # "the two sides" are not people

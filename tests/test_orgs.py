@@ -78,3 +78,9 @@ def test_acronyms():
     assert orgs.initials("the Eurasian Development Bank") == "EDB"
     assert orgs.acronym_fits("ED", "Eurasian Development Bank")
     assert not orgs.acronym_fits("DB", "Eurasian Development Bank")
+
+
+def test_sections_and_branches_head_organisation_names():
+    from bbc_timeline.resolve.orgs import has_org_head
+
+    assert has_org_head("Ruritanian Interests Section") and has_org_head("Executive Branch")

@@ -480,7 +480,8 @@ def _office_org_name(doc: Doc, e: _Ent) -> int | None:
     n = e.end - 2
     if n <= e.start or not doc[n].whitespace_:
         return None
-    if not all(_name_token(doc, t) and not _org_word(t) and t.lower_ not in _WEEKDAYS for t in doc[n:e.end]):
+    if not all(_name_token(doc, t) and not _org_word(t) and t.lower_ not in _WEEKDAYS and t.tag_ != "NNPS"
+               for t in doc[n:e.end]):
         return None
     k = e.start
     if k + 1 < n and (names.is_title_head(doc[k].text) or doc[k].lower_ == "ministry") and doc[k + 1].lower_ == "of":

@@ -212,7 +212,10 @@ def document_events(
             topic = None
         if subject is not None and subject[0] != paragraph:
             subject = None
-        if not names["actors"] and topic is not None and not _someone_else(sentence_text):
+        counted = _people_counted(sentence_text) if not names["actors"] and current is not None else 0
+        if counted and len(current.names["actors"]) >= counted:
+            names["actors"] = list(current.names["actors"][:counted])  # "the two ministers": those just told of
+        elif not names["actors"] and topic is not None and not _someone_else(sentence_text):
             names["actors"] = [topic[1]]  # the paragraph's person: "this president", "his rule"
         elif subject is not None and subject[1] not in names["actors"] and _pronoun_first(text, s0, s1, in_e):
             names["actors"].insert(0, subject[1])  # "he was received by X": "he" is the one told about
@@ -308,6 +311,17 @@ def _continues(m: Mention, current: Draft) -> bool:
 
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
 _UNNAMED_OFFICIAL = re.compile(r"\b(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?)([a-z]+)\s+(?:of|for|from|at)\b", re.I)
+
+
+_PEOPLE_COUNTED = re.compile(r"\b(?:the\s+(two|three|four)|(both))\s+([a-z]+)s\b", re.I)
+
+
+def _people_counted(sentence_text: str) -> int:
+    """2 for "the two ministers" / "both presidents": people of the story counted, not named."""
+    m = _PEOPLE_COUNTED.search(sentence_text)
+    if m is None or not is_title_head(m.group(3)):
+        return 0
+    return {"two": 2, "three": 3, "four": 4}.get((m.group(1) or "two").lower(), 0)
 
 
 def _someone_else(sentence_text: str) -> bool:
