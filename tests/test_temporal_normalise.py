@@ -124,3 +124,24 @@ def test_plan_scope_range_does_not_move_the_narrative() -> None:
 def test_a_week_next_to_a_month_keeps_its_year_and_an_unknown_number() -> None:
     assert find("He spoke last week.", "2021-06", "last week").value == "2021-WXX"
     assert find("He spoke last week.", "2021-01", "last week").value == "XXXX-WXX"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # the clause says the told range closed: its last day
+        ("From May 3 until May 9, the Ruritanian drill took place. The same day the drill ended, "
+         "Anna Berg left.", "The same day", "2021-05-09"),
+        ("The fair ran on May 3-9 in Northland. The same day the talks in Borovia concluded, "
+         "the envoy flew home.", "The same day", "2021-05-09"),
+        ("From May 3 until May 9, the drill took place. On the final day of the drill, "
+         "Anna Berg left.", "the final day", "2021-05-09"),
+        # otherwise the same day is the one the story is at: the range's start
+        ("From May 3 until May 9, the drill took place. The same day, Anna Berg left.",
+         "The same day", "2021-05-03"),
+        ("From May 3 until May 9, the drill took place. The same day the minister closed the border.",
+         "The same day", "2021-05-03"),
+    ],
+)
+def test_same_day_the_range_ended_is_its_last_day(text: str, phrase: str, value: str) -> None:
+    assert find(text, "2021-06-01", phrase).value == value

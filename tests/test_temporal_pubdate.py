@@ -103,3 +103,16 @@ def test_year_beside_this_year_puts_writing_after_it() -> None:
 def test_capitalised_current_month_at_sentence_start() -> None:
     text = "Drills\n\nOn 9 December 2018 talks took place. The current April brought drills."
     assert resolve_document_dates(text).published == "2019-04"
+
+
+def test_until_closing_a_from_range_is_not_a_future_cue() -> None:
+    # the year in the drill's name is evidence: "until" only closes the told range
+    text = ("Drills\n\nIn May 2021 a pact was signed. From June 3 until June 20, the drill "
+            "\"Blue Harbour-2022\" took place. The current August brought talks.")
+    assert resolve_document_dates(text).published == "2022-08"
+
+
+def test_until_as_a_deadline_still_looks_ahead() -> None:
+    text = ("Drills\n\nIn May 2021 a pact was signed. Troops will stay until the drill "
+            "\"Blue Harbour-2022\" ends. The current August brought talks.")
+    assert resolve_document_dates(text).published == "2021-08"

@@ -135,3 +135,29 @@ def test_a_plan_a_little_ahead_does_not_move_the_story() -> None:
     text = ("In January 1975 the army took the valley, hoping to be ready for a campaign planned for 1976. "
             "On 11 March the offensive began.")
     assert find(text, None, "11 March").value == "1975-03-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "phrase", "value"),
+    [
+        # a past verb with an infinitive, in a sentence dated by its own date, plans a later time
+        ("On February 20, the ministers met in Borovia and agreed to hold drills in September.", "2023-03-14",
+         "September", "2023-09"),
+        # ... the next such month after that date
+        ("On 5 May 2021, Northland and Ruritania agreed to hold talks in September.", "2023-03-14",
+         "September", "2021-09"),
+        # an object may stand between the verb and its infinitive
+        ("On May 2, Anna Berg invited him to visit Ruritania in April.", "2023-05-10", "April", "2024-04"),
+        ("On July 3 the council urged Northland to sign the pact in June.", "2023-07-10", "June", "2024-06"),
+        # without a date of its own the month may date the agreement: the nearest one
+        ("Northland agreed to sell its stake to Ruritania in October.", "2013-03-22", "October", "2012-10"),
+        # "to" before a noun phrase is a preposition: a past event
+        ("They invited guests to the gala in April.", "2023-05-10", "April", "2023-04"),
+    ],
+)
+def test_month_after_a_verb_of_planning_is_the_next_one(text: str, dct: str, phrase: str, value: str) -> None:
+    assert find(text, dct, phrase).value == value
+
+
+def test_object_before_the_infinitive_is_not_a_past_cue() -> None:
+    assert tense("Anna Berg invited him to visit Ruritania in April.", "April") == 0

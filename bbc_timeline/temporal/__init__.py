@@ -5,12 +5,12 @@ Pure Python (no spaCy); dateparser is only imported lazily for odd forms.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .normalise import Context, Point, normalise, parse_value
-from .recognise import find_candidates
-from .tense import tense_of
+from .normalise import Context, Norm, Point, normalise, parse_value
+from .recognise import Candidate, find_candidates
+from .story import earlier, in_relative_clause, is_plan, moves_story
+from .tense import same_sentence, tense_of
 
 
 @dataclass(frozen=True)
@@ -32,20 +32,6 @@ class Timex:
 _ASIDE_YEARS = 10
 # plans look this far ahead at most; a "future" date further on is the story moving on
 _PLAN_YEARS = 2
-# a year glued to a name ("Shield-2017") names the event, it does not move the story;
-# "since <date>" starts a state that lasts up to the story's time; "for 2024-2026" is a plan's scope
-_NAME_BEFORE = re.compile(r"[A-Za-z]\s*[-\u2011]\s*$")
-_NO_MOVE_BEFORE = re.compile(r"\b(?:since|ever\s+since|until|till)\s+(?:the\s+(?:end\s+of\s+)?)?$",
-                             re.IGNORECASE)
-_SCOPE_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?(?:period\s+|years\s+)?$", re.IGNORECASE)
-
-
-def _moves_story(text: str, start: int, ranged: bool) -> bool:
-    """False for dates that do not say when the narrative is: names, 'since X', a plan's 'for 2024-2026'."""
-    before = text[max(0, start - 20):start]
-    if _NAME_BEFORE.search(before) or _NO_MOVE_BEFORE.search(before):
-        return False
-    return not (ranged and _SCOPE_BEFORE.search(before))
 
 
 def _contains(outer: Point, inner: Point) -> bool:
@@ -71,27 +57,62 @@ def tag(text: str, dct: str | None, start: int = 0, end: int | None = None) -> l
         n = normalise(c, ctx)
         if n is None:
             continue
+        if ctx.plan is not None and (n.anchor or "").startswith("narrative:") and tense_of(
+                text, c.start, c.end, lead=False) > 0:
+            n = _in_plan(c, ctx) or n  # "The same day, leaders will sign": the day of the plan
         out.append(Timex(c.start, c.end, c.text, n.type, n.value, n.end_value, n.mod, n.anchor))
         p = n.point
-        if p is not None and not _moves_story(text, c.start, n.end_value is not None):
+        if p is None or not moves_story(text, c.start, n.end_value is not None):
             continue
-        if p is not None and n.type in ("DATE", "TIME") and p.prec == "D":
+        if n.type in ("DATE", "TIME") and p.prec == "D":
             ctx.last_day = (p, c.end)
-        if p is not None and n.type in ("DATE", "TIME") and p.prec in ("Y", "M", "D", "W", "S", "Q"):
-            cur = ctx.narrative
-            if cur is None or not _contains(p, cur):
-                ctx.narrative = p
-            story = ctx.story
-            backward = n.anchor not in (None, "absolute") and story is not None and p.y < story.y
-            # "a campaign planned for 1976" looks a little ahead; the story has not got there
-            ahead = (story is not None and 0 < p.y - story.y <= _PLAN_YEARS
-                     and tense_of(text, c.start, c.end, lead=False) > 0)
-            if backward or ahead:
-                pass  # "the previous year" looks back; the story stays where it is
-            elif story is None or (p.prec != "Y" and not _contains(p, story)) or (
-                    p.prec == "Y" and p.y != story.y and abs(p.y - story.y) <= _ASIDE_YEARS):
-                ctx.story = p
+        if n.type not in ("DATE", "TIME") or p.prec not in ("Y", "M", "D", "W", "S", "Q"):
+            continue
+        if _aside(c, n, p, ctx):
+            continue
+        if ctx.frame is None or not same_sentence(text, ctx.frame[1], c.start):
+            ctx.frame = (p, c.end)
+        cur = ctx.narrative
+        if cur is None or not _contains(p, cur):
+            ctx.narrative = p
+            ctx.narrative_end = parse_value(n.end_value) if n.end_value else None
+        story = ctx.story
+        backward = n.anchor not in (None, "absolute") and story is not None and p.y < story.y
+        # "a campaign planned for 1976" looks a little ahead; the story has not got there
+        ahead = (story is not None and 0 < p.y - story.y <= _PLAN_YEARS
+                 and tense_of(text, c.start, c.end, lead=False) > 0)
+        if backward or ahead:
+            pass  # "the previous year" looks back; the story stays where it is
+        elif story is None or (p.prec != "Y" and not _contains(p, story)) or (
+                p.prec == "Y" and p.y != story.y and abs(p.y - story.y) <= _ASIDE_YEARS):
+            ctx.story = p
     return out
+
+
+def _aside(c: Candidate, n: Norm, p: Point, ctx: Context) -> bool:
+    """True for a date that does not move the narrative: a plan, or a flashback inside the sentence."""
+    text = ctx.text
+    frame = ctx.frame
+    framed = frame is not None and same_sentence(text, frame[1], c.start)
+    if ctx.dct is not None and is_plan(text, c.start, c.end, framed):
+        # a plan in a report: later future clauses may still count from it
+        ctx.plan = (p, parse_value(n.end_value) if n.end_value else None)
+        return True
+    if framed and earlier(p, frame[0]):
+        return True  # "Last week parliament ratified the pact signed in December"
+    cur = ctx.narrative
+    return cur is not None and cur is not ctx.dct and earlier(p, cur) and in_relative_clause(text, c.start)
+
+
+def _in_plan(c: Candidate, ctx: Context) -> Norm | None:
+    """The reading of an anaphoric expression against the pending plan instead of the narrative."""
+    assert ctx.plan is not None
+    saved = (ctx.narrative, ctx.narrative_end)
+    ctx.narrative, ctx.narrative_end = ctx.plan
+    try:
+        return normalise(c, ctx)
+    finally:
+        ctx.narrative, ctx.narrative_end = saved
 
 
 from .pubdate import DocDates, find_dateline, resolve_document_dates  # noqa: E402  (pubdate needs tag above)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import lexicon as L
 from .recognise import Candidate
-from .tense import tense_of
+from .tense import looks_ahead, same_sentence, tense_of
 
 PRECISIONS = ("CE", "DE", "Y", "H", "Q", "S", "M", "W", "D")
 
@@ -265,6 +265,9 @@ class Context:
     text: str = ""
     story: Point | None = None  # like narrative, but deaf to year-only asides far from it
     last_day: tuple[Point, int] | None = None  # the latest day-precision date and where it ended
+    narrative_end: Point | None = None  # the last day of the narrative date when it was a range
+    frame: tuple[Point, int] | None = None  # the date framing the latest sentence that moved the story, and its end
+    plan: tuple[Point, Point | None] | None = None  # the latest planned date (and its range's end), if any
 
 
 def _tense(ctx: Context, c: Candidate) -> int:
@@ -357,8 +360,19 @@ def _year_for_month(month: int, ctx: Context, c: Candidate, rel: str | None, day
         if rel in ("the previous", "the preceding") and bm is not None:
             return (base.y if month < bm else base.y - 1), "narrative"
         return base.y, "narrative"
-    if ctx.dct is not None and ctx.dct.m is not None and ctx.dct.y > 0:
-        return ctx.dct.y + _year_offset(month - ctx.dct.m, _tense(ctx, c)), "dct"
+    dated = ctx.dct is not None and ctx.dct.m is not None and ctx.dct.y > 0
+    tense = _tense(ctx, c) if dated else 0
+    own = ctx.frame is not None and same_sentence(ctx.text, ctx.frame[1], c.start)
+    if tense == 0 and own and looks_ahead(ctx.text, c.start, c.end):
+        # "On May 2 they agreed to hold talks in September": the sentence dates the agreement,
+        # so the month is the talks', the next one after it (without that date it may be either)
+        ref = ctx.frame[0]
+        first = ref.date()
+        ref_m = ref.m or (first.month if first is not None and ref.prec == "W" else None)
+        if ref.y > 0:
+            return (ref.y + (1 if ref_m is not None and month < ref_m else 0)), "narrative"
+    if dated:
+        return ctx.dct.y + _year_offset(month - ctx.dct.m, tense), "dct"
     base = ctx.story or ctx.narrative or ctx.dct
     if base is None:
         return None, "narrative"
@@ -846,6 +860,19 @@ def _rel_kind(det: str) -> tuple[str, int]:
     return table.get(d, ("", 0))
 
 
+# "the same day the drills ended, ...": the day a told range closed, not the day it opened
+_ENDED_AFTER = re.compile(
+    r"\s+(?:that\s+|when\s+)?(?:the|its|their|this|that)\s+[^,.;:]{1,40}?\s+(?:ended|concluded|closed|finished|"
+    r"wrapped\s+up|came\s+to\s+an\s+end|drew\s+to\s+a\s+close|was\s+over|were\s+over)"
+    r"(?:\s+(?:in|at|near)\s+[A-Z][\w'-]*)?\s*(?:[,.;]|$)")
+_LAST_OF = re.compile(r"\s+of\s+(?:the|this|that|these|those|its|their)\s")
+
+
+def _ends_range(c: Candidate, ctx: Context) -> bool:
+    """True for an anaphoric day whose own clause says the happening ended."""
+    return _ENDED_AFTER.match(ctx.text, c.end) is not None
+
+
 def _n_relunit(c: Candidate, ctx: Context) -> Norm | None:
     g = c.groups
     unit = g["unit"].lower()
@@ -856,6 +883,10 @@ def _n_relunit(c: Candidate, ctx: Context) -> Norm | None:
     durational_prep = re.search(r"\b(?:over|for|during|throughout|within|in)\s+$", before) is not None
     if det in ("the next", "the coming") and re.search(r"\bin\s+$", before):
         durational_prep = False  # "in the next year" names the year
+    if (unit == "day" and det in ("the final", "the last") and not after and not durational_prep
+            and ctx.narrative_end is not None and _LAST_OF.match(ctx.text, c.end)):
+        # "on the final day of the drills" after "from May 3 until May 9": the range's end
+        return _mk("DATE", ctx.narrative_end, "narrative", ctx.narrative_end, mod)
     if det in ("the whole", "the entire", "the full") or (det == "the fiscal" and unit == "year"):
         if det == "the full" and unit == "year":
             base, kind = _base(ctx, False)
@@ -903,6 +934,8 @@ def _n_relunit(c: Candidate, ctx: Context) -> Norm | None:
     if det in ("the next", "the following") and unit in ("decade", "century"):
         return Norm("DURATION", duration_value(1, unit), None, mod, "duration", None)
     base, k = _base(ctx, kind == "narrative")
+    if code == "D" and off == 0 and kind == "narrative" and ctx.narrative_end is not None and _ends_range(c, ctx):
+        return _mk("DATE", ctx.narrative_end, "narrative", ctx.narrative_end, mod)
     if base is None:
         ref = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[off]
         return Norm("DATE", ref, None, mod, None, None)

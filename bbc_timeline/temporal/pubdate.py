@@ -58,7 +58,9 @@ def find_dateline(text: str, start: int = 0, end: int | None = None) -> tuple[st
 
 
 _FUTURE_BEFORE = re.compile(r"\b(?:will|forthcoming|upcoming|scheduled|planned|plans?|next|expected|due|"
-                            r"until|coming|future)\b[^.]{0,60}$", re.IGNORECASE)
+                            r"until|till|coming|future)\b(?=[^.]{0,60}$)", re.IGNORECASE)
+# "from September 18 until October 6": the "until" closes a range told in full, it is no deadline
+_RANGE_FROM = re.compile(rf"\bfrom\s[^.;]{{0,40}}?(?:\d|\b(?:{'|'.join(L.MONTHS)})\b)[^.;]{{0,25}}$", re.IGNORECASE)
 _CURRENT_MONTH = re.compile(rf"\b(?:[Tt]he\s+current|[Tt]his)\s+(?P<mon>{'|'.join(m.capitalize() for m in L.MONTHS)})\b")
 _LAST_MONTH = re.compile(rf"\b[Ll]ast\s+(?P<mon>{'|'.join(m.capitalize() for m in L.MONTHS)})\b")
 _SPAN_BACK = re.compile(
@@ -83,6 +85,15 @@ def _sentences(text: str, start: int, end: int):
         yield pos, end
 
 
+def _future_before(text: str, start: int, end: int) -> bool:
+    """True when a future cue precedes text[end] within its sentence (a range's "until" is none)."""
+    for m in _FUTURE_BEFORE.finditer(text, start, end):
+        if m.group(0).lower() in ("until", "till") and _RANGE_FROM.search(text, start, m.start()):
+            continue
+        return True
+    return False
+
+
 def infer_published(text: str, start: int = 0, end: int | None = None, timexes=None) -> str | None:
     """Publication date inferred from content, at the precision the evidence supports."""
     from . import tag
@@ -95,7 +106,7 @@ def infer_published(text: str, start: int = 0, end: int | None = None, timexes=N
     for t in timexes:
         if t.anchor != "absolute" or t.type not in ("DATE", "TIME"):
             continue
-        if _FUTURE_BEFORE.search(text[max(start, t.start - 80):t.start]):
+        if _future_before(text, max(start, t.start - 80), t.start):
             continue  # a forthcoming event says nothing about the date of writing
         if (_TARGET_BEFORE.search(text[max(start, t.start - 30):t.start])
                 and _MODAL_AFTER.search(text[t.end:min(end, t.end + 100)])):

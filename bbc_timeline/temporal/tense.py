@@ -24,9 +24,16 @@ FUTURE = re.compile(_FUTURE.format(intent=f"{_INTENT_NOW}|{_INTENT_PAST}"), re.I
 FUTURE_AFTER = re.compile(_FUTURE.format(intent=_INTENT_NOW), re.IGNORECASE)
 # a past verb with an infinitive looks ahead from the past: "agreed to sell (in October)"
 # may put the date on either verb, so it gives no direction
+# verbs that take an object before the infinitive: "invited him to visit", "urged Northland to sign";
+# the "to" must open an infinitive, not a place or a noun phrase ("invited guests to the gala")
+_OBJECT = (r"(?:him|her|them|us|me|you|it|(?:the|his|her|its|their|our)\s+[\w-]+(?:\s+[\w-]+)?"
+           r"|(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,2})")
+_INFINITIVE = r"(?=\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\b)(?-i:[a-z]))"
 NEUTRAL = re.compile(
-    r"\b(?:aimed|sought|agreed|decided|promised|pledged|vowed|"
-    r"threatened|prepared|asked|ordered|urged|invited|told|called\s+on)\s+to\b", re.IGNORECASE)
+    r"\b(?:(?:aimed|sought|agreed|decided|promised|pledged|vowed|"
+    r"threatened|prepared|asked|ordered|urged|invited|told|called\s+on)\s+to\b"
+    rf"|(?:asked|ordered|urged|invited|told|called\s+on|instructed|authori[sz]ed|encouraged|persuaded)"
+    rf"\s+{_OBJECT}\s+to\b{_INFINITIVE})", re.IGNORECASE)
 # irregular simple pasts that news reports use with dates; "set" only when not "set to"
 _IRREGULAR = ("said|told|took|held|came|went|began|met|saw|found|made|won|lost|left|fell|rose|hit|got|"
               "gave|sent|spent|struck|shot|became|brought|bought|fought|thought|sold|paid|led|knew|wrote|"
@@ -80,6 +87,19 @@ def _cues(s: str, after: bool = False) -> list[tuple[int, int, int]]:
     return found
 
 
+def _nearest_cue(before: str, after: str) -> tuple[int, int, bool] | None:
+    """(distance, sign, lies before) of the tense cue nearest the expression, or None."""
+    best: tuple[int, int, bool] | None = None
+    for _, b, sign in _cues(before):
+        dist = len(before) - b
+        if best is None or dist < best[0]:
+            best = (dist, sign, True)
+    for a, _, sign in _cues(after, after=True):
+        if best is None or a < best[0]:
+            best = (a, sign, False)
+    return best
+
+
 def tense_of(text: str, start: int, end: int, lead: bool = True) -> int:
     """+1 when the clause around text[start:end] points to the future, -1 to the past, 0 unknown.
 
@@ -90,12 +110,24 @@ def tense_of(text: str, start: int, end: int, lead: bool = True) -> int:
         return -1
     if lead and _LEAD_FUTURE.search(before) and not re.search(r"\bhad\b", before + after, re.IGNORECASE):
         return 1  # unless a past perfect says the deadline has passed: "had filed reports by Wednesday"
-    best: tuple[int, int] | None = None
-    for _, b, sign in _cues(before):
-        dist = len(before) - b
-        if best is None or dist < best[0]:
-            best = (dist, sign)
-    for a, _, sign in _cues(after, after=True):
-        if best is None or a < best[0]:
-            best = (a, sign)
+    best = _nearest_cue(before, after)
     return best[1] if best else 0
+
+
+_INFINITIVE_AFTER = re.compile(_INFINITIVE)
+
+
+def looks_ahead(text: str, start: int, end: int) -> bool:
+    """True when the expression follows a past verb with an infinitive and no nearer cue:
+    "agreed to hold talks in May", "invited him to visit in April" name a later time."""
+    before, after = clause_around(text, start, end)
+    best = _nearest_cue(before, after)
+    if best is None or best[1] != 0 or not best[2]:
+        return False
+    m = [m for m in NEUTRAL.finditer(before) if len(before) - m.end() == best[0]]
+    return bool(m) and _INFINITIVE_AFTER.match(before, m[-1].end()) is not None
+
+
+def same_sentence(text: str, start: int, end: int) -> bool:
+    """True when no sentence boundary lies in text[start:end] (False for a negative start)."""
+    return 0 <= start <= end and _BOUNDARY.search(text, start, end) is None
