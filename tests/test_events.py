@@ -485,3 +485,32 @@ def test_the_two_ministers_are_the_two_people_just_told_of():
     actors = {d.date.value: d.names["actors"] for d in drafts}
     assert actors["2019-06-04"] == ["Anna Berg", "Marko Petrov"]
     assert actors["2019-06-05"] == []  # "the two sides" are not people
+
+
+def test_they_the_main_person_the_headline_and_the_head_noun_of_a_reference():
+    text = (
+        "Ruritania signs border deal on May 3, 2019\n\n"
+        "On May 2, 2019, Anna Berg and Marko Petrov met in Northtown.\n"
+        "On May 3, 2019, they signed a border deal after long talks.\n\n"
+        "On May 9, 2019, Anna Berg flew to Osterlich.\n\n"
+        "He returned home without giving interviews.\n\n"
+        "On May 12, 2019, the Northland delegations met Anna Berg in Southtown.\n"
+        "The Ruritanian delegation was led by Ines Vale.\n"
+    )
+    tx = [_timex("u", text, "May 3, 2019", "2019-05-03"), _timex("u", text, "May 2, 2019", "2019-05-02"),
+          _timex("u", text, "May 3, 2019", "2019-05-03", nth=1), _timex("u", text, "May 9, 2019", "2019-05-09"),
+          _timex("u", text, "May 12, 2019", "2019-05-12")]
+    ents = [_ent("u", text, "Anna Berg", "PERSON", nth=k) for k in range(3)] + [
+        _ent("u", text, "Marko Petrov", "PERSON"), _ent("u", text, "Ines Vale", "PERSON")]
+    types = {"Anna Berg": "person", "Marko Petrov": "person", "Ines Vale": "person"}
+    d, t, ms, sents, canonical = _bundle("u", text, tx, ents)
+    d = Document("u", "u.txt", 0, len(text), "Ruritania signs border deal on May 3, 2019", "2019-05-20", "dateline")
+    drafts = document_events(d, t, ms, sents, canonical, types)
+    assert all("signs border deal" not in t[a:b] for x in drafts for a, b in x.sentences)  # not the headline
+    they = [x for x in drafts if x.date.value == "2019-05-03"]
+    assert len(they) == 1 and they[0].names["actors"] == ["Anna Berg", "Marko Petrov"]
+    # a new paragraph's "he", with no one named in it: the person the article is about
+    he = next(x for x in drafts if any(t[a:b].startswith("He ") for a, b in x.sentences))
+    assert he.names["actors"] == ["Anna Berg"]
+    # "The Ruritanian delegation" refers back to "the delegations" by its head noun, and brings Ines Vale
+    assert next(x for x in drafts if x.date.value == "2019-05-12").names["actors"] == ["Anna Berg", "Ines Vale"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -49,7 +50,8 @@ _ATTRIBUTION = re.compile(
 )
 _FUTURE_CUE = re.compile(r"\b(?:forthcoming|upcoming|coming|planned|scheduled|next|future|will)\b", re.I)
 _PRESENT_CUE = re.compile(r"\b(?:currently|ongoing|at present|nowadays|current)\b", re.I)
-_DEFINITE_NP = re.compile(r"\b(?:the|those|these|this|that|such)\s+(?:same\s+)?([a-z]{5,})", re.I)
+_DEFINITE_NP = re.compile(r"\b(?i:the|those|these|this|that|such)\s+(?i:same\s+)?((?i:[a-z]{5,}))(?=((?:\s+[A-Za-z]+){0,2}))")  # the words after are only looked at, not consumed
+_NP_STOP = frozenset("of in on at for with by to from and or was were is are had has have will would said".split())
 _WORD = re.compile(r"[A-Za-z]+")
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)(Y|M|W|D|DE|CE)$")
 # Sentence openers that move the story on to its next happening.
@@ -182,6 +184,8 @@ def document_events(
     topic: tuple[int, str] | None = None  # (paragraph, last person named): who "he" or "the president" is
     subject: tuple[int, str] | None = None  # (paragraph, first person of the last sentence naming one)
     present: Draft | None = None  # the latest happening near publication: the story's own time
+    crowd: tuple[int, tuple[str, ...]] | None = None  # (paragraph, people of the last sentence naming several)
+    protagonist = _protagonist(entities, canonical, entity_types)
     ti = ei = 0
     for sent in sorted(sentences, key=lambda s: s.start):
         s0, s1 = _trim(text, sent.start, sent.end)
@@ -200,7 +204,7 @@ def document_events(
         # "a grant for 2023-2024": the scope of a plan, not when anything happened
         in_t = [m for m in in_t if not (m.end_value and _SCOPE_BEFORE.search(text[max(s0, m.start - 20) : m.start]))]
         sentence_text = text[s0:s1]
-        if len(_WORD.findall(sentence_text)) < MIN_WORDS:
+        if len(_WORD.findall(sentence_text)) < MIN_WORDS or _is_title(document, sentence_text, s0):
             continue
         if any((m.type == "TIME" or m.anchor == "absolute") and (m.end - m.start) >= 0.6 * (s1 - s0) for m in in_t):
             continue  # a dateline
@@ -212,17 +216,24 @@ def document_events(
             topic = None
         if subject is not None and subject[0] != paragraph:
             subject = None
+        if crowd is not None and crowd[0] != paragraph:
+            crowd = None
         counted = _people_counted(sentence_text) if not names["actors"] and current is not None else 0
         if counted and len(current.names["actors"]) >= counted:
             names["actors"] = list(current.names["actors"][:counted])  # "the two ministers": those just told of
+        elif not names["actors"] and crowd is not None and _THEY.search(sentence_text):
+            names["actors"] = list(crowd[1])  # "they signed": everyone the last sentence named
         elif not names["actors"] and topic is not None and not _someone_else(sentence_text):
             names["actors"] = [topic[1]]  # the paragraph's person: "this president", "his rule"
         elif subject is not None and subject[1] not in names["actors"] and _pronoun_first(text, s0, s1, in_e):
             names["actors"].insert(0, subject[1])  # "he was received by X": "he" is the one told about
+        elif not names["actors"] and protagonist and _PERSONAL_PRONOUN.search(sentence_text):
+            names["actors"] = [protagonist]  # a new paragraph's "he": the person the article is about
         agents = _agents(text, in_e, canonical, entity_types)
         if agents:
             topic = (paragraph, agents[-1])
             subject = (paragraph, agents[0])
+            crowd = (paragraph, tuple(dict.fromkeys(agents))) if len(set(agents)) > 1 else None
         if current is not None and current.paragraph != paragraph and _historical(current, dct) and present:
             current = present  # a look back into history does not outlast its paragraph
         near = current is not None and paragraph - current.paragraph <= JOIN_PARAGRAPHS
@@ -322,6 +333,29 @@ def _people_counted(sentence_text: str) -> int:
     if m is None or not is_title_head(m.group(3)):
         return 0
     return {"two": 2, "three": 3, "four": 4}.get((m.group(1) or "two").lower(), 0)
+
+
+_THEY = re.compile(r"\b(?:they|both\s+men|both\s+women)\b", re.I)
+PROTAGONIST_SHARE = 0.4  # of the document's person mentions: who an article about one person is about
+
+
+def _protagonist(entities: list[Mention], canonical: dict, entity_types: dict[str, str]) -> str | None:
+    """The person the document is about, if one clearly dominates its person mentions."""
+    people = Counter(name for m in entities if (name := canonical.get((m.doc, m.start, m.end)))
+                     and entity_types.get(name) == "person")
+    if not people:
+        return None
+    (name, n), *rest = people.most_common(2)
+    total = sum(people.values())
+    if n >= 3 and n >= PROTAGONIST_SHARE * total and (not rest or n >= 2 * rest[0][1]):
+        return name
+    return None
+
+
+def _is_title(document: Document, sentence_text: str, s0: int) -> bool:
+    """The headline, repeated above the article: the lead tells the same happening."""
+    title = (document.title or "").strip()
+    return bool(title) and s0 - document.start < 2 * len(title) + 200 and sentence_text.strip() == title
 
 
 def _someone_else(sentence_text: str) -> bool:
@@ -508,7 +542,18 @@ def _links(draft: Draft, names: dict[str, list[str]], sentence_text: str) -> boo
     if mine & draft.participants():
         return True
     event_stems = _stems(draft.first_text)
-    return any(m.group(1).lower()[:6] in event_stems for m in _DEFINITE_NP.finditer(sentence_text))
+    return any(w.lower()[:6] in event_stems for m in _DEFINITE_NP.finditer(sentence_text) for w in _np_words(m))
+
+
+def _np_words(m: re.Match) -> list[str]:
+    """The first word of a definite noun phrase and the lower-case nouns after it ("The Kyrgyz delegation")."""
+    words = [m.group(1)]
+    for w in m.group(2).split():
+        if w.lower() in _NP_STOP or not w.islower():
+            break
+        if len(w) >= 5:
+            words.append(w)
+    return words
 
 
 _SPECULATION = re.compile(r"\b(?:could|might|may)\s+(?:well\s+|soon\s+|even\s+)?(?:become|be|have|reach|grow|rise|"
