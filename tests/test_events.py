@@ -514,3 +514,18 @@ def test_they_the_main_person_the_headline_and_the_head_noun_of_a_reference():
     assert he.names["actors"] == ["Anna Berg"]
     # "The Ruritanian delegation" refers back to "the delegations" by its head noun, and brings Ines Vale
     assert next(x for x in drafts if x.date.value == "2019-05-12").names["actors"] == ["Anna Berg", "Ines Vale"]
+
+
+def test_a_deadline_a_repeat_of_a_month_and_the_text_about_itself_are_not_happenings():
+    text = (
+        "This paper reviews the main stages of the talks in 2019.\n\n"
+        "On May 2, 2019, Anna Berg opened the trade fair in Northtown.\n"
+        "Anna Berg told journalists at the fair that Northland intended to double its exports by 2026.\n\n"
+        "For several days a repeat of March seemed possible to Anna Berg.\n"
+    )
+    tx = [_timex("v", text, "2019", "2019"), _timex("v", text, "May 2, 2019", "2019-05-02"),
+          _timex("v", text, "2026", "2026"), _timex("v", text, "March", "2019-03", anchor="dct:2019-05-20")]
+    ents = [_ent("v", text, "Anna Berg", "PERSON", nth=k) for k in range(3)]
+    drafts = _one_doc("v", text, tx, ents, {"Anna Berg": "person"})
+    assert [d.date.value for d in drafts] == ["2019-05-02"]
+    assert len(drafts[0].sentences) == 2  # what she told journalists is part of the fair, not of 2026

@@ -23,6 +23,13 @@ _RANGE_OPENER = re.compile(r"(?:from|between)\s*$", re.I)
 # "will last until the end of October": the end of a state, not when the story is
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s*$", re.I)
+_EVENTS_OF = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:events|repeat|lessons|experience|memory|memories|"
+                        r"anniversary|legacy)\s+of\s+(?:the\s+)?$", re.I)
+_DEADLINE = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+)?(?:the\s+)?$", re.I)
+# The text speaking of itself ("This paper reviews ..."): no happening.
+_META = re.compile(r"^\W*(?:this|the\s+present|our)\s+(?:paper|article|report|analysis|study|piece|brief|note|review)\s+"
+                   r"(?:reviews|examines|describes|assesses|looks|analyses|analyzes|considers|discusses|argues|shows|"
+                   r"sets\s+out|traces|explores)\b", re.I)
 _SCOPE_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?(?:period\s+|years\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b[a-z]+\s+of\s+$")
 # "for more than 20 years", "after 12 years of", "dating back about 25 years": the preposition governs
@@ -201,10 +208,9 @@ def document_events(
             if entities[ei].start >= s0:
                 in_e.append(entities[ei])
             ei += 1
-        # "a grant for 2023-2024": the scope of a plan, not when anything happened
-        in_t = [m for m in in_t if not (m.end_value and _SCOPE_BEFORE.search(text[max(s0, m.start - 20) : m.start]))]
+        in_t = [m for m in in_t if not _scope_or_deadline(text, s0, m, dct)]
         sentence_text = text[s0:s1]
-        if len(_WORD.findall(sentence_text)) < MIN_WORDS or _is_title(document, sentence_text, s0):
+        if len(_WORD.findall(sentence_text)) < MIN_WORDS or _is_title(document, sentence_text, s0) or _META.match(sentence_text):
             continue
         if any((m.type == "TIME" or m.anchor == "absolute") and (m.end - m.start) >= 0.6 * (s1 - s0) for m in in_t):
             continue  # a dateline
@@ -490,6 +496,17 @@ def _offset_from_happening(text: str, in_t: list[Mention], drafts: list[Draft], 
     return None
 
 
+def _scope_or_deadline(text: str, s0: int, m: Mention, dct: DateValue | None) -> bool:
+    """ "A grant for 2023-2024", "to double exports by 2026": a plan's scope or deadline, not when anything happened."""
+    before = text[max(s0, m.start - 30) : m.start]
+    if m.end_value and _SCOPE_BEFORE.search(before[-20:]):
+        return True
+    if dct is None or not _DEADLINE.search(before):
+        return False
+    dv = interval(m.value, m.end_value) if m.value else None
+    return dv is not None and dv.end > dct.end
+
+
 def _vague_past(current: Draft, present: Draft | None, dct: DateValue | None, sentence_text: str) -> DateValue | None:
     """The month (or coarser) of the narrative anchor, for a report that only says "recently"."""
     anchor = _narrative_anchor(current, present, dct, sentence_text)
@@ -614,8 +631,8 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
         dv = interval(m.value, m.end_value, text=m.text, anchor=m.anchor) if m.value and m.type in ("DATE", "TIME") else None
         if dv is None and m.value and _UNKNOWN_WEEK.match(m.value):
             dv = _week_by_month(m)
-        if _COMPARISON_AFTER.match(text[m.end : m.end + 8]):
-            dv = None
+        if _COMPARISON_AFTER.match(text[m.end : m.end + 8]) or _EVENTS_OF.search(text[max(s0, m.start - 40) : m.start]):
+            dv = None  # "a month earlier than usual", "a repeat of September": no happening at that date here
         if dv is not None and i + 1 < len(in_t):
             nxt = in_t[i + 1]
             between = text[m.end : nxt.start]
