@@ -145,3 +145,28 @@ def test_a_week_next_to_a_month_keeps_its_year_and_an_unknown_number() -> None:
 )
 def test_same_day_the_range_ended_is_its_last_day(text: str, phrase: str, value: str) -> None:
     assert find(text, "2021-06-01", phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # a forward anaphor after a told range counts from the range's last day
+        ("On May 3-5, the Northland border guards exchanged fire. The following day, Ruritania "
+         "protested.", "The following day", "2021-05-06"),
+        ("From May 3 until May 9, the drill took place. Two days later, Anna Berg left.",
+         "Two days later", "2021-05-11"),
+        ("From May 3 until May 9, the drill took place. The next morning, Anna Berg left.",
+         "The next morning", "2021-05-10TMO"),
+        # a backward one still counts from its start
+        ("From May 3 until May 9, the drill took place. The previous day, Anna Berg left.",
+         "The previous day", "2021-05-02"),
+    ],
+)
+def test_forward_anaphor_after_a_range_counts_from_its_end(text: str, phrase: str, value: str) -> None:
+    assert find(text, "2021-06-01", phrase).value == value
+
+
+def test_restating_a_ranges_start_year_drops_its_end() -> None:
+    text = ("The first war (2031-2033)\n\nThe first campaign, in 2031, was led by Anna Berg. "
+            "The following year, Northland sent envoys to Ruritania.")
+    assert find(text, None, "The following year").value == "2032"

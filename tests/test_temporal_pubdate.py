@@ -116,3 +116,38 @@ def test_until_as_a_deadline_still_looks_ahead() -> None:
     text = ("Drills\n\nIn May 2021 a pact was signed. Troops will stay until the drill "
             "\"Blue Harbour-2022\" ends. The current August brought talks.")
     assert resolve_document_dates(text).published == "2021-08"
+
+
+def test_inferred_by_walking_yearless_months_past_the_new_year() -> None:
+    text = ("Northland and Ruritania: a slow thaw\n\n"
+            "Between 2 and 6 October 2030, the two armies clashed on the Vell river.\n\n"
+            "In November the envoys met in Ostrava. On 12 January the delegations initialled a protocol. "
+            "The talks were a repeat of June, critics said. "
+            "At the beginning of March, the first joint patrol went out. "
+            "The March incident showed how fragile the truce is.")
+    dates = resolve_document_dates(text)
+    assert (dates.published, dates.basis) == ("2031-03", "inferred")
+    values = {t.text: t.value for t in dates.timexes}
+    assert values["12 January"] == "2031-01-12"
+    assert values["November"] == "2030-11"
+
+
+def test_walk_ignores_a_flashback_to_an_earlier_month() -> None:
+    text = ("Headline\n\nOn 14 July 2029 a memorandum was signed in Vell. "
+            "In June, talks resumed. On 3 August the envoys met again.")
+    assert resolve_document_dates(text).published == "2029-08"
+
+
+def test_inferred_from_time_elapsed_since_a_dated_event() -> None:
+    text = ("Ruritania after the war\n\n"
+            "Eight months after the October fighting, Vell and Ostrava are closer to peace than ever. "
+            "Between 2 and 6 October 2030, the two armies clashed on the Vell river.")
+    dates = resolve_document_dates(text)
+    assert (dates.published, dates.basis) == ("2031-06", "inferred")
+
+
+def test_elapsed_time_in_the_past_tense_is_not_the_writing_date() -> None:
+    text = ("Ruritania after the war\n\n"
+            "Two years after the October fighting, Vell signed a treaty. "
+            "Between 2 and 6 October 2030, the two armies clashed on the Vell river.")
+    assert resolve_document_dates(text).published == "2030-10"

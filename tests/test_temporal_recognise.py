@@ -95,3 +95,19 @@ def test_start_end_window() -> None:
     text = "In 2010 it began. In 2012 it ended."
     found = find_candidates(text, 18)
     assert [c.text for c in found] == ["2012"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a day and month with "(of) last/this year" keep the day
+        ("The envoys met in Vell on 28 November last year.", "28 November last year", "2018-11-28"),
+        ("On 17 September this year, Anna Berg was recalled.", "17 September this year", "2019-09-17"),
+        ("The pact was signed on 5 May of last year.", "5 May of last year", "2018-05-05"),
+        ("The envoys met on November 28 last year in Vell.", "November 28 last year", "2018-11-28"),
+        ("The envoys met on November 28 of last year.", "November 28 of last year", "2018-11-28"),
+    ],
+)
+def test_day_and_month_with_a_relative_year(text: str, span: str, value: str) -> None:
+    found = {t.text: t.value for t in tag(text, DCT)}
+    assert found.get(span) == value, found

@@ -46,3 +46,28 @@ def test_a_date_modifying_a_noun_in_a_future_clause_still_moves_the_story() -> N
     # the quarter is what the report covers, not when a plan happens
     text = "Ruritania Corp. said it expects to report a third-quarter loss. A year earlier, it earned $2 million."
     assert value_of(text, "1989-11-02", "A year earlier") == "1988-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # a backward anaphor glances back; the story stays where it was
+        ("On 30 January 2031, the president dismissed Anna Berg. The previous autumn, a scandal had "
+         "broken in Vell. A week later, she was appointed envoy to Ruritania.", "A week later", "2031-02-06"),
+        # a season in a relative clause is a flashback like a month
+        ("On 30 January 2031, the Northland parliament met. The treaty, signed in autumn 2030, was "
+         "ratified. The same day, Anna Berg called the envoy.", "The same day", "2031-01-30"),
+        # a reduced relative clause ("a scandal uncovered in ...") is a flashback too
+        ("On 30 January 2031, the president dismissed Anna Berg. Critics linked the decision to a "
+         "scandal uncovered in December 2030. A week later, she was appointed envoy.", "A week later",
+         "2031-02-06"),
+        ("On 30 January 2031, the president dismissed Anna Berg. Critics linked the decision to a "
+         "scandal uncovered in autumn 2030. A week later, she was appointed envoy.", "A week later",
+         "2031-02-06"),
+        # but a participle that is the main verb moves the story
+        ("On 30 January 2031, the president dismissed Anna Berg. Talks with the rebels ended on "
+         "12 December 2030. The same day, Ruritania closed the border.", "The same day", "2030-12-12"),
+    ],
+)
+def test_glances_back_do_not_move_the_story(text: str, phrase: str, value: str) -> None:
+    assert value_of(text, "2031-06-01", phrase) == value

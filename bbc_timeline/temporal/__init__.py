@@ -5,6 +5,7 @@ Pure Python (no spaCy); dateparser is only imported lazily for odd forms.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .normalise import Context, Norm, Point, normalise, parse_value
@@ -30,6 +31,8 @@ class Timex:
 # a bare year this far from the story's year reads as an aside ("as Napoleon in 1812"),
 # not as a move of the story: later month names keep the story's year
 _ASIDE_YEARS = 10
+# "a scandal uncovered the previous autumn": a glance back; "A week later" still counts from the story
+_LOOKS_BACK = re.compile(r"(?:the\s+)?(?:previous|preceding|prior)\b", re.IGNORECASE)
 # plans look this far ahead at most; a "future" date further on is the story moving on
 _PLAN_YEARS = 2
 
@@ -72,12 +75,17 @@ def tag(text: str, dct: str | None, start: int = 0, end: int | None = None) -> l
             continue
         if ctx.frame is None or not same_sentence(text, ctx.frame[1], c.start):
             ctx.frame = (p, c.end)
+        looks_back = _LOOKS_BACK.match(c.text) is not None
         cur = ctx.narrative
-        if cur is None or not _contains(p, cur):
+        if (cur is None or not _contains(p, cur)) and not (looks_back and cur is not None):
             ctx.narrative = p
             ctx.narrative_end = parse_value(n.end_value) if n.end_value else None
+        elif (not looks_back and n.end_value is None and ctx.narrative_end is not None
+              and not _contains(p, ctx.narrative_end)):
+            # "(492-490 BC) ... in 492 BC ... The following year": the story is at the range's start now
+            ctx.narrative_end = None
         story = ctx.story
-        backward = n.anchor not in (None, "absolute") and story is not None and p.y < story.y
+        backward = n.anchor not in (None, "absolute") and story is not None and (p.y < story.y or looks_back)
         # "a campaign planned for 1976" looks a little ahead; the story has not got there
         ahead = (story is not None and 0 < p.y - story.y <= _PLAN_YEARS
                  and tense_of(text, c.start, c.end, lead=False) > 0)

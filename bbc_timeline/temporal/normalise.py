@@ -302,6 +302,14 @@ def _base(ctx: Context, anaphoric: bool) -> tuple[Point | None, str]:
     return ctx.dct, "dct"
 
 
+def _from_range_end(ctx: Context, base: Point | None, kind: str, forward: bool) -> Point | None:
+    """The anchor of a forward anaphor: after a told range ("On March 3-5 ... The following day")
+    it counts from the range's last day, not its first."""
+    if forward and kind == "narrative" and base is ctx.narrative and ctx.narrative_end is not None:
+        return ctx.narrative_end
+    return base
+
+
 def _anchor_str(kind: str, p: Point | None) -> str | None:
     return f"{kind}:{p.value()}" if p is not None else None
 
@@ -793,6 +801,7 @@ def _n_duration(c: Candidate, ctx: Context) -> Norm | None:
             return Norm("DATE", ref, None, mod, None, None)
         deictic = rel == "ago" or rel in ("from now", "hence")
         base, kind = _base(ctx, not deictic)
+        base = _from_range_end(ctx, base, kind, rel in _REL_FWD)
         if base is None:
             return Norm("DATE", "PAST_REF" if rel in _REL_BACK else "FUTURE_REF", None, mod, None, None)
         if unit == "fortnight":
@@ -934,6 +943,7 @@ def _n_relunit(c: Candidate, ctx: Context) -> Norm | None:
     if det in ("the next", "the following") and unit in ("decade", "century"):
         return Norm("DURATION", duration_value(1, unit), None, mod, "duration", None)
     base, k = _base(ctx, kind == "narrative")
+    base = _from_range_end(ctx, base, k, kind == "narrative" and off > 0)
     if code == "D" and off == 0 and kind == "narrative" and ctx.narrative_end is not None and _ends_range(c, ctx):
         return _mk("DATE", ctx.narrative_end, "narrative", ctx.narrative_end, mod)
     if base is None:
@@ -1062,6 +1072,7 @@ def _n_dayword(c: Candidate, ctx: Context) -> Norm | None:
             if m.group(2) == "eve":
                 off, part = -1, None
         base, kind = ctx.narrative or ctx.dct, "narrative" if ctx.narrative else "dct"
+        base = _from_range_end(ctx, base, kind, off > 0)
     if dp:
         part = L.DAY_PARTS[dp]
     if base is None or base.prec != "D":

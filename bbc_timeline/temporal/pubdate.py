@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon as L
-from .normalise import Point, parse_value
+from .normalise import Point, parse_value, shift
 from .recognise import find_candidates
 
 _HEAD_CHARS = 700  # datelines sit in the first lines of an article
@@ -103,6 +103,7 @@ def infer_published(text: str, start: int = 0, end: int | None = None, timexes=N
     if timexes is None:
         timexes = tag(text, None, start, end)
     latest: Point | None = None
+    latest_end = start
     for t in timexes:
         if t.anchor != "absolute" or t.type not in ("DATE", "TIME"):
             continue
@@ -115,7 +116,7 @@ def infer_published(text: str, start: int = 0, end: int | None = None, timexes=N
         if p is None or p.y < 1:
             continue
         if latest is None or _key(p) > _key(latest):
-            latest = p
+            latest, latest_end = p, t.end
     # "the last eight years" next to "since 2013": the span counts the current year
     year_hint: int | None = None
     for s, e in _sentences(text, start, end):
@@ -145,12 +146,99 @@ def infer_published(text: str, start: int = 0, end: int | None = None, timexes=N
         return f"{y:04d}-{mon:02d}"
     assert latest is not None
     if latest.prec in ("D", "M") and latest.m is not None:
-        return f"{latest.y:04d}-{latest.m:02d}"
+        walked = _walk_months(text, latest, latest_end, end, timexes)
+        elapsed = _elapsed_since(text, start, end, timexes, walked)
+        if elapsed is not None:
+            return elapsed
+        return f"{walked.y:04d}-{walked.m:02d}"
     last = _LAST_MONTH.search(body)
     if last:
         # "last August" is written after August: the year is known, the month only bounded
         return f"{year:04d}"
     return f"{year:04d}"
+
+
+# a month that tells when the narrated happening was: "In January", "on 26 January", "at the beginning
+# of May"; "a repeat of September", "the March incident" only name an earlier event
+_WALK_BEFORE = re.compile(r"\b(?:in|on|at|during|between|from|around)\s+(?:the\s+)?$", re.IGNORECASE)
+_MONTH_WORD = re.compile(rf"\b(?:{'|'.join(L.MONTHS)})\b", re.IGNORECASE)
+_YEAR_DIGITS = re.compile(r"\d{4}|'\d\d")
+# a month at most this far ahead of the story is read as the story going on; further is a flashback
+_WALK_AHEAD = 5
+
+
+def _walk_months(text: str, latest: Point, after: int, end: int, timexes) -> Point:
+    """The story's month after walking the yearless months told after the latest absolute date.
+
+    "September 2022 ... In January ... on 3 March ... At the beginning of May": each
+    past-tense month a few months ahead of the story moves it on, into the next year
+    when it wraps. "last <Month>" counts back from the writing, not from the story."""
+    from .story import in_relative_clause
+    from .tense import tense_of
+
+    cur = Point(latest.y, latest.m, prec="M")
+    assert cur.m is not None
+    for t in timexes:
+        if t.start < after or t.end > end or t.type != "DATE" or t.anchor in ("absolute", "duration"):
+            continue
+        words = t.text.lower()
+        if not _MONTH_WORD.search(words) or _YEAR_DIGITS.search(words):
+            continue
+        if not _WALK_BEFORE.search(text, max(0, t.start - 20), t.start):
+            continue
+        if tense_of(text, t.start, t.end, lead=False) >= 0 or in_relative_clause(text, t.start):
+            continue
+        first, final = parse_value(t.value[:10]), parse_value((t.end_value or t.value)[:10])
+        if first is None or final is None or first.m is None or final.m is None:
+            continue
+        if (first.m - cur.m) % 12 > _WALK_AHEAD:
+            continue  # a flashback to an earlier month
+        y = cur.y + (1 if first.m < cur.m else 0)
+        cur = shift(Point(y, first.m, prec="M"), (final.m - first.m) % 12, "M")
+    return cur
+
+
+# "Eight months after the September fighting, the two capitals are closer": said at the time of writing
+_ELAPSED = re.compile(r"(?P<n>[A-Z]\w*(?:[\s-]\w+)?)\s+(?P<unit>months?|years?)\s+after\s+(?P<np>[^,.;:]{3,60}?),")
+_PRESENT_VERB = re.compile(r"\b(?:is|are|has|have|remains?|seems?|looks?|stands?|appears?|faces?|continues?)\b"
+                           r"|\b(?P<past>was|were|had|did|[a-z]{2,}ed)\b")
+
+
+def _elapsed_since(text: str, start: int, end: int, timexes, story: Point) -> str | None:
+    """Publication month or year from a sentence-initial "N months/years after <dated event>" in the present."""
+    from .normalise import number
+
+    for s, e in _sentences(text, start, end):
+        lead = re.match(r"\s*", text[s:e])
+        assert lead is not None
+        m = _ELAPSED.match(text, s + lead.end(), e)
+        if m is None:
+            continue
+        verb = _PRESENT_VERB.search(text, m.end(), e)
+        n = number(m.group("n"))
+        if verb is None or verb.group("past") or not n or n != int(n):
+            continue
+        dated = [t for t in timexes if m.start("np") <= t.start and t.end <= m.end("np") and t.type == "DATE"]
+        if len(dated) != 1:
+            continue
+        t = dated[0]
+        p = parse_value((t.end_value or t.value)[:10])
+        if p is None and re.fullmatch(r"XXXX-\d\d", t.value):
+            p = Point(story.y, int(t.value[5:]), prec="M")
+        if p is None:
+            continue
+        if t.anchor != "absolute" and p.m is not None:
+            # a yearless month: its latest occurrence not after the story told
+            assert story.m is not None
+            p = Point(story.y - (1 if p.m > story.m else 0), p.m, prec="M")
+        months = int(n) * (12 if m.group("unit").startswith("year") else 1)
+        if p.m is None:
+            return f"{p.y + months // 12:04d}" if months % 12 == 0 else None
+        q = shift(Point(p.y, p.m, prec="M"), months, "M")
+        if (q.y, q.m) < (story.y, story.m or 0):
+            continue  # the event is older than the story told: the figure is not about now
+        return f"{q.y:04d}-{q.m:02d}"
+    return None
 
 
 def _key(p: Point) -> tuple[int, int, int]:

@@ -85,12 +85,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # (Monday,) July 31(st), 2017 (13:12); July 11-18(, 2017); July 11 to August 3, 2017
     ("mdy", _c(rf"{_BH}(?:(?P<dpre>(?:early\s+(?:in\s+)?|late\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?(?P<dp>morning|afternoon|evening|night)\s+of)\s+)?(?:(?P<wd>{WEEKDAY}|{WDAY_ABBR}\.?),?\s+)?(?:(?P<part>{PART}))?(?P<mon>{MON})\s+(?P<d>{DAYNUM}){_E}"
               rf"(?:\s*(?:-|–|—|to|through|until|till|and)\s*(?:(?P<mon2>{MON})\s+)?(?P<d2>{DAYNUM}){_E})?"
-              rf"(?:,?\s+(?P<y>{YEAR}|'\d\d)(?!\d))?(?:\\s+(?P<ofrel>of\\s+(?:that|the\\s+same|the\\s+following|the\\s+next|the\\s+previous|this|last|next)\\s+(?:month|year)))?(?:,?\s+(?:at\s+)?(?P<time>{TIME}){TZ}?)?(?![\d%])")),
+              rf"(?:,?\s+(?P<y>{YEAR}|'\d\d)(?!\d))?(?:\s+(?P<ofrel>(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|this|last|next)\s+(?:month|year)\b(?![’'-])))?(?:,?\s+(?:at\s+)?(?P<time>{TIME}){TZ}?)?(?![\d%])")),
     # (the) 31(st) (of) July (2017); 11-18 July 2017; the ninth of last August
     ("dmy", _c(rf"{_BH}(?:(?P<dpre>(?:early\s+(?:in\s+)?|late\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?(?P<dp>morning|afternoon|evening|night)\s+of)\s+)?(?:(?P<wd>{WEEKDAY}|{WDAY_ABBR}\.?),?\s+)?(?:the\s+)?(?P<d>{DAYNUM}|{ORD_WORD})"
               rf"(?:\s*(?:-|–|—|to|and|until|till)\s*(?:the\s+)?(?P<d2>{DAYNUM}|{ORD_WORD})(?:\s+(?P<mon2>{MON}))?)?"
               rf"(?:\s+of)?\s+(?:(?:(?P<rel>last|next|this|the\s+current|the\s+same|that)\s+)?(?P<mon>{MON})|(?P<ofm>(?:that|the\s+same|this|last|next|the\s+following|the\s+previous)\s+month))"
-              rf"(?:,?\s+(?P<y>{YEAR}|{YEAR_BC})(?!\d))?(?:\\s+(?P<ofrel>of\\s+(?:that|the\\s+same|the\\s+following|the\\s+next|the\\s+previous|this|last|next)\\s+(?:month|year)))?(?:,?\s+(?:at\s+)?(?P<time>{TIME}){TZ}?)?{_E}")),
+              rf"(?:,?\s+(?P<y>{YEAR}|{YEAR_BC})(?!\d))?(?:\s+(?P<ofrel>(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|this|last|next)\s+(?:month|year)\b(?![’'-])))?(?:,?\s+(?:at\s+)?(?P<time>{TIME}){TZ}?)?{_E}")),
     # (early) July 2017, July of 2017, mid-July, the end of May 1943, between May and June 2017
     ("month", _c(rf"{_BH}(?:(?P<rel>{ANAPH_DET})\s+)?(?P<part>{PART})?(?:(?P<rel2>last|this|next|that|the\s+current)\s+)?"
                 rf"(?P<mon>{MON})(?:\s*(?:-|–|—|to|and|until|till|through)\s*(?P<mon2>{MON}))?"

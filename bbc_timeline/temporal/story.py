@@ -10,10 +10,11 @@ or a later date of a sentence that lies before the date framing that sentence
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from .normalise import Point, shift
-from .tense import looks_ahead, tense_of
+from .tense import clause_around, looks_ahead, tense_of
 
 # a year glued to a name ("Shield-2017") names the event, it does not move the story;
 # "since <date>" starts a state that lasts up to the story's time; "for 2024-2026" is a plan's scope
@@ -31,6 +32,17 @@ _PARTICIPLE = (r"(?:[a-z]{3,}ed|built|made|held|won|taken|given|written|begun|be
 _RELATIVE_BEFORE = re.compile(
     rf"(?:,|\b(?:which|that|who)\b)\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|had)\s+)?"
     rf"(?:\w+ly\s+)?{_PARTICIPLE}\b[^,;.:()\"“”]{{0,40}}$", re.IGNORECASE)
+# a reduced relative on a noun inside a prepositional or object phrase: "linked it to a scandal
+# uncovered the previous autumn", "under a pact signed in May"; the participle has no object
+_REDUCED_RELATIVE_BEFORE = re.compile(
+    rf"\b(?:to|of|on|in|with|by|for|at|from|about|over|against|under|after|before|into)\s+"
+    rf"(?:a|an|the|its|his|her|their|this|that)\s+[^,;.:()\"“”]{{0,40}}?\b"
+    rf"(?!(?:and|or|but|then|also|not|was|were|is|are|been|be|had|has|have|who|which|that|it|he|she|they|we)\b)"
+    rf"(?-i:[a-z])[a-z]+\s+"
+    rf"(?:\w+ly\s+)?(?-i:{_PARTICIPLE})\s+(?:(?:in|on|at|during)\s+)?$", re.IGNORECASE)
+
+
+_FINITE = re.compile(rf"\b(?:is|are|was|were|has|have|had|{_PARTICIPLE})\b", re.IGNORECASE)
 
 
 def moves_story(text: str, start: int, ranged: bool) -> bool:
@@ -57,15 +69,36 @@ def is_plan(text: str, start: int, end: int, framed: bool) -> bool:
 
 def in_relative_clause(text: str, start: int) -> bool:
     """True when the date sits in a relative or participial clause: ", signed last December"."""
-    return _RELATIVE_BEFORE.search(text, max(0, start - 80), start) is not None
+    if _RELATIVE_BEFORE.search(text, max(0, start - 80), start) is not None:
+        return True
+    m = _REDUCED_RELATIVE_BEFORE.search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    # the phrase hangs on a clause that already has its verb ("linked the decision to a scandal
+    # uncovered ..."); in "talks with the rebels ended in May" the participle is the main verb
+    before, _ = clause_around(text, m.start(), m.start(), reach=160)
+    return _FINITE.search(before) is not None
 
 
-_UNITS = {"Y": "Y", "M": "M", "D": "D", "W": "W", "Q": "Q"}
+_UNITS = {"Y": "Y", "M": "M", "D": "D", "W": "W", "Q": "Q", "S": "S"}
+# (years on, month) of the first month after a season; a winter may run into the next year, so it ends late
+_SEASON_END = {"SP": (0, 6), "SU": (0, 9), "FA": (0, 12), "WI": (1, 3)}
+
+
+def _end(p: Point) -> _dt.date | None:
+    """The first day after p."""
+    if p.prec == "S":
+        dy, m = _SEASON_END.get(str(p.sub), (1, 3))
+        return _dt.date(p.y + dy, m, 1) if p.y >= 1 else None
+    return shift(p, 1, _UNITS[p.prec]).date()
 
 
 def earlier(p: Point, q: Point) -> bool:
-    """True when p ends before q begins (False when either has no calendar span)."""
+    """True when p ends before q begins (False when either has no calendar span).
+
+    A season counts from its year's start when it comes second, so "earlier" is never
+    claimed for a season that might overlap."""
     if p.prec not in _UNITS or q.prec not in _UNITS:
         return False
-    p_end, q_start = shift(p, 1, _UNITS[p.prec]).date(), q.date()
+    p_end, q_start = _end(p), q.date()
     return p_end is not None and q_start is not None and p_end <= q_start
