@@ -223,3 +223,74 @@ def test_dotless_i_spelling_variant_joins_the_person():
 def test_place_spellings_with_and_without_dotless_i_are_one_place():
     res = resolve_entities(mentions(("a", [("Kırbelen", "GPE")]), ("b", [("Kirbelen", "GPE")])))
     assert [(e.type, e.mentions) for e in res.entities] == [("place", 2)]
+
+
+# ------------------------------------------------------------------ two people with one surname
+def _two_bergs(*later):
+    """A profile of General Piet Berg that also names President Tomas Berg, then the given mentions."""
+    return resolve_entities(mentions(("a", [
+        ("Piet Berg", "PERSON", ("General",)), ("Piet Berg", "PERSON"),
+        ("Tomas Berg", "PERSON", ("President",)), *later])))
+
+
+def test_a_titled_surname_goes_to_the_full_name_with_that_title():
+    res = _two_bergs(("Berg", "PERSON", ("President",)), ("Berg", "PERSON", ("Lieutenant-General",)))
+    tomas, piet = res.canonical[("a", 58, 62)], res.canonical[("a", 72, 76)]
+    assert (tomas, piet) == ("Tomas Berg", "Piet Berg")
+
+
+def test_an_untitled_surname_goes_to_the_most_named_person_not_the_nearest():
+    res = _two_bergs(("Berg", "PERSON"))
+    assert res.canonical[("a", 58, 62)] == "Piet Berg"
+    assert by_name(res, "person")["Tomas Berg"].mentions == 1
+
+
+def test_an_untitled_surname_goes_to_the_nearest_when_both_are_named_as_often():
+    res = resolve_entities(mentions(("a", [("Piet Berg", "PERSON"), ("Tomas Berg", "PERSON"), ("Berg", "PERSON")])))
+    assert res.canonical[("a", 39, 43)] == "Tomas Berg"
+
+
+def test_full_names_with_different_given_names_never_join():
+    from bbc_timeline.resolve.entities import _Clusters
+
+    uf = _Clusters(3)
+    uf.add_given(0, "Berg", "Piet")
+    uf.add_given(1, "Berg", "Tomas")
+    uf.add_given(2, "Berg", "P.")
+    assert uf.union(0, 1) is False
+    assert uf.union(0, 2) is True  # an initial agrees
+    uf2 = _Clusters(2)
+    uf2.add_given(0, "Barysenka", "Aliaksandr")
+    uf2.add_given(1, "Barysenko", "Alexander")
+    assert uf2.union(0, 1) is True
+
+
+def test_transliterated_given_names_still_join_across_documents():
+    res = resolve_entities(mentions(("a", [("Aliaksandr Dubko", "PERSON"), ("Dubko", "PERSON")]),
+                                    ("b", [("Alexander Dubko", "PERSON")])))
+    assert [e.mentions for e in by_name(res, "person").values()] == [3]
+
+
+def test_person_made_of_title_words_only_is_no_person():
+    res = resolve_entities(mentions(("a", [("Extraordinary", "PERSON", ("Ambassador",)), ("Anna Berg", "PERSON")])))
+    assert [e.name for e in res.entities] == ["Anna Berg"]
+
+
+def test_two_word_org_ending_in_a_surname_of_the_document_is_that_person():
+    res = resolve_entities(mentions(("a", [("Lenar Dubko", "ORG"), ("State Committee", "ORG"), ("Dubko", "PERSON")]),
+                                    ("b", [("Korva Dubko", "ORG")])))
+    assert [(e.type, e.name, e.mentions) for e in res.entities] == [
+        ("person", "Lenar Dubko", 2), ("org", "State Committee", 1), ("org", "Korva Dubko", 1)]
+
+
+def test_bracketed_abbreviation_joins_the_name_before_it_even_when_letters_differ():
+    from bbc_timeline.resolve import orgs
+
+    ms = [Mention("a", "entity", 0, 33, "State Committee for Home Security", "ORG"),
+          Mention("a", "entity", 35, 39, "DKNB", "ORG", titles=(orgs.BRACKETED,)),
+          Mention("a", "entity", 50, 64, "Border Service", "ORG"),
+          Mention("a", "entity", 66, 70, "NATO", "ORG")]  # "Border Service, NATO": a list, not brackets
+    res = resolve_entities(ms)
+    assert [(e.name, sorted(e.aliases), e.titles) for e in res.entities] == [
+        ("State Committee for Home Security", ["DKNB", "State Committee for Home Security"], ()),
+        ("Border Service", ["Border Service"], ()), ("NATO", ["NATO"], ())]

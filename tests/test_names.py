@@ -100,3 +100,15 @@ def test_compatible_given_needs_agreeing_first_names():
 
 def test_skeleton_ignores_vowels():
     assert names.skeleton("Barysenka") == names.skeleton("Borisenko")
+
+
+@pytest.mark.parametrize("word", ["Extraordinary", "Plenipotentiary"])
+def test_ambassador_title_words(word):
+    assert names.is_title_word(word)
+
+
+@pytest.mark.parametrize("a, b, level", [("President", "president", 2), ("General", "Lieutenant-General", 1),
+                                         ("Head of the Border Service", "head", 2), ("President", "General", 0),
+                                         ("", "General", 0)])
+def test_title_agreement(a, b, level):
+    assert names.title_agreement(names.title_core(a), names.title_core(b)) == level

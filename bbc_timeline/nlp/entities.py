@@ -42,8 +42,16 @@ _TRAILING_JUNK = frozenset(
 _PREPOSITIONS = frozenset({"of", "to", "for", "at"})
 # Nouns after or before a quoted name that make it a facility ("industrial park “Great Stone”").
 _FACILITY_NOUNS = frozenset(
-    ["park", "zone", "plant", "factory", "port", "airport", "airbase", "base", "station", "complex", "stadium", "bridge", "dam", "mine", "refinery", "hotel", "hospital", "prison", "camp", "terminal", "cosmodrome", "shipyard", "mall", "centre", "center", "estate", "district"]
+    ["park", "zone", "plant", "factory", "port", "airport", "airbase", "base", "station", "complex", "stadium", "bridge", "dam", "mine", "refinery", "hotel", "hospital", "prison", "camp", "terminal", "cosmodrome", "shipyard", "mall", "centre", "center", "estate", "district", "checkpoint", "crossing", "post", "outpost"]
 )
+# Facility nouns that are also common verbs or nouns about people ("X crossing the river", "X's post"):
+# they name a site only right after "the <Name>".
+_WEAK_FACILITY_NOUNS = frozenset(["crossing", "post"])
+# Nouns for administrative areas: "the X and Y districts" names two places.
+_AREA_NOUNS = frozenset(["district", "region", "province", "oblast", "raion", "county", "village", "town",
+                         "municipality", "governorate", "prefecture"])
+# Words before a plural surname that speak of several people of that name ("the two Petrovs").
+_PLURAL_CUES = frozenset(["the", "both", "two", "three", "four", "five", "all", "several", "other"])
 # Generic nouns for a site ("the X training area", "the X firing range"): a facility only right after
 # the name or after one modifier that is no verb, since "X said area residents ..." is common.
 _SITE_NOUNS = frozenset(["area", "areas", "ground", "grounds", "range", "field", "site", "polygon"])
@@ -57,7 +65,9 @@ _PLACE_TO_ORG_HEADS = frozenset(
 )
 # Head nouns strong enough to turn a PERSON span into an ORG.
 _STRONG_ORG_HEADS = frozenset(
-    ["ministry", "ministries", "committee", "council", "commission", "bureau", "department", "agency", "institute", "university", "corporation", "organization", "organisation", "company", "secretariat", "directorate", "troops", "army"]
+    ["ministry", "ministries", "committee", "council", "commission", "bureau", "department", "agency", "institute", "university", "corporation", "organization", "organisation", "company", "secretariat", "directorate", "troops", "army",
+     "ministry", "industries", "industry", "enterprises", "holdings", "technologies", "airlines", "airways",
+     "laboratories"]
 )
 _MONTHS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -229,15 +239,24 @@ def _gazetteer(doc: Doc, ents: list[_Ent], keep: list[Span]) -> list[_Ent]:
 
 
 def _acronyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
-    """An abbreviation in brackets right after an organisation is a name of it: "Union (EEU)"."""
+    """An abbreviation in brackets right after an organisation is a name of it: "Union (EEU)".
+
+    It is marked with `orgs.BRACKETED` so that the resolver joins it to that name even when its
+    letters come from another language's words.
+    """
     taken = {i for e in ents for i in range(e.start, e.end)}
+    alone = {e.start: e for e in ents if e.end - e.start == 1}
     extra = []
     for e in ents:
         i = e.end
         if e.label == "ORG" and i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
             tok = doc[i + 1]
-            if i + 1 not in taken and orgs.is_acronym(tok.text):
-                extra.append(_Ent(i + 1, i + 2, "ORG", fixed=True))
+            if not orgs.is_acronym(tok.text):
+                continue
+            if i + 1 not in taken:
+                extra.append(_Ent(i + 1, i + 2, "ORG", [orgs.BRACKETED], fixed=True))
+            elif i + 1 in alone and alone[i + 1].label == "ORG" and orgs.BRACKETED not in alone[i + 1].titles:
+                alone[i + 1].titles.append(orgs.BRACKETED)
     return ents + extra
 
 
@@ -274,6 +293,8 @@ def _relabel(doc: Doc, e: _Ent) -> _Ent | None:
     words = text.split()
     if e.label in _NAME_LABELS and names.is_title_phrase(text):
         return None  # "Major-General" tagged ORG
+    if e.label == "PERSON" and all(names.is_title_word(p) for w in words for p in re.split(r"[-\u2011\u2013]", w) if p):
+        return None  # "Ambassador [Extraordinary]": title words only
     if e.label == "PERSON" and _demonym_and_titles(doc, e):
         return _leading_demonym(doc, e)  # "Moldovan Minister": an office, not a name
     if e.label != "PERSON" and _titled_name(words):
@@ -305,6 +326,9 @@ def _relabel(doc: Doc, e: _Ent) -> _Ent | None:
         return _Ent(e.start, e.end, "ORG", e.titles, True)  # "the Northland Ground Force's base"
     if e.label in _UNRELIABLE and _facility_cue(doc, e):
         return _Ent(e.start, e.end, "FAC", e.titles, True)
+    if e.label in ("ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT") and len(words) >= 2 and \
+            words[-1].lower() in places.LANDFORM_NOUNS and words[-2][:1].isupper():
+        return _Ent(e.start, e.end, "LOC", e.titles)  # "the Zelmo Valley" tagged ORG (a weak cue: not fixed)
     if e.label == "PERSON" and not e.titles and _facility_after(doc, e):
         return _Ent(e.start, e.end, "FAC", e.titles, True)  # "the Al-Waha air base": a name on a site
     if e.label == "PERSON" and _plural_noun_at_start(doc, e):
@@ -339,9 +363,14 @@ def _adjective_before_noun(doc: Doc, e: _Ent) -> bool:
 
 def _facility_after(doc: Doc, e: _Ent) -> bool:
     """A facility noun (singular or plural) right after the span, as in "X air base(s)" or "X airport",
-    or a site noun such as "X training area"."""
-    for k in range(e.end, min(e.end + 2, len(doc))):
+    or a site noun such as "X training area"; "X and Y" before a plural facility noun counts too."""
+    end = _coordinated_end(doc, e.end)
+    for k in range(end, min(end + 2, len(doc))):
         w = doc[k].lower_
+        if w in _WEAK_FACILITY_NOUNS:
+            if k == end and e.start > 0 and doc[e.start - 1].lower_ == "the" and not _hyphen_after(doc, k):
+                return True
+            return False
         if w in _FACILITY_NOUNS or (w.endswith("s") and w[:-1] in _FACILITY_NOUNS):
             return True
         if w in _SITE_NOUNS and doc[k].is_lower and (k == e.end or not _verb(doc[k - 1])):
@@ -349,6 +378,68 @@ def _facility_after(doc: Doc, e: _Ent) -> bool:
         if not doc[k].is_lower:
             return False
     return False
+
+
+def _hyphen_after(doc: Doc, k: int) -> bool:
+    return k + 1 < len(doc) and doc[k + 1].text in _HYPHENS and not doc[k].whitespace_
+
+
+def _coordinated_end(doc: Doc, k: int) -> int:
+    """Past "and Y" when a plural noun follows ("X and Y districts"): where the shared noun phrase goes on."""
+    if k + 2 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha:
+        nxt = doc[k + 2].lower_
+        if nxt.endswith("s") and (nxt[:-1] in _FACILITY_NOUNS or nxt[:-1] in _AREA_NOUNS):
+            return k + 2
+    return k
+
+
+def _coordinated_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """In "the X and Y districts" (or "... checkpoints") X and Y are both places, whatever the model said.
+
+    X and Y are single capitalised words, tagged or not; an area noun makes them GPE, a facility
+    noun FAC. Titled people are left alone.
+    """
+    at = {e.start: e for e in ents if e.end - e.start == 1}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = {id(e): e for e in ents}
+    added: list[_Ent] = []
+    for tok in doc[1:-3]:
+        i = tok.i
+        if doc[i - 1].lower_ != "the" or doc[i + 1].lower_ != "and" or _coordinated_end(doc, i + 1) != i + 3:
+            continue
+        noun = doc[i + 3].lower_[:-1]
+        label = "GPE" if noun in _AREA_NOUNS else "FAC"
+        pair = (i, i + 2)
+        if not all(doc[k].text[:1].isupper() and doc[k].is_alpha and (k in at or k not in taken)
+                   and not _adjective_like(doc[k].text) for k in pair):
+            continue  # "the Kyrgyz and Tajik villages": adjectives, not names
+        if any(k in at and at[k].titles for k in pair):
+            continue
+        for k in pair:
+            cur = at.get(k)
+            if cur is None:
+                added.append(_Ent(k, k + 1, label, [], True))
+            elif cur.label not in ("GPE", "LOC", label):
+                out[id(cur)] = _Ent(k, k + 1, label, [], True)
+    return sorted([*out.values(), *added], key=lambda x: x.start)
+
+
+def _adjective_like(word: str) -> bool:
+    return bool(places.country_of_adjective(word) or word.lower() in places.DIRECTION_ADJECTIVES
+                or _ADJECTIVE_SUFFIX.search(word))
+
+
+def _plural_surnames(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """Drop a PERSON span that is the plural of a surname of the document after "the two", "both" and
+    the like ("the two Petrovs are not related"): several people, none of them named."""
+    surnames = {names.fold(doc[e.end - 1].text) for e in ents if e.label == "PERSON" and e.end - e.start >= 2}
+
+    def plural(e: _Ent) -> bool:
+        word = doc[e.start].text
+        return (e.label == "PERSON" and e.end - e.start == 1 and e.start > 0 and word.endswith("s")
+                and len(word) > 4 and names.fold(word[:-1]) in surnames
+                and (doc[e.start - 1].lower_ in _PLURAL_CUES or doc[e.start - 1].like_num))
+    return [e for e in ents if not plural(e)]
 
 
 def _verb(tok: Token) -> bool:
@@ -448,7 +539,10 @@ def _known_surnames(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         if one and e.label == "PERSON":
             s = _given_left(doc, e.start, taken)
             taken.update(range(s, e.start))
-            e = _Ent(s, e.end, e.label, e.titles, e.fixed)
+            if any(orgs.has_org_head(t.text) or t.lower_ in _STRONG_ORG_HEADS for t in doc[s:e.start]):
+                e = _Ent(s, e.end, "ORG", [], True)  # "Heavy Industries [Taxila]": a company, not a person
+            else:
+                e = _Ent(s, e.end, e.label, e.titles, e.fixed)
         out.append(e)
     for tok in doc:
         key = names.fold(tok.text)
@@ -862,6 +956,8 @@ class EntityFixer:
         ents = _route_places(doc, ents)
         ents = _split_office_orgs(doc, ents)
         ents = [e for e in (_relabel(doc, x) for x in ents) if e]
+        ents = _coordinated_places(doc, ents)
+        ents = _plural_surnames(doc, ents)
         ents = _surname_right(doc, ents)
         ents = _propagate(doc, ents)
         ents = _known_surnames(doc, ents)

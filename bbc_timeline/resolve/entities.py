@@ -3,7 +3,9 @@
 People: identical full names merge; full names whose surnames are one
 romanised name and whose given names agree merge across documents; a bare
 surname (or other shorter form) refers back to the full name in its own
-document; a bare surname in a document without a full name joins the only
+document (when several people there share the surname: the one whose title it
+carries, else the one named in full most often, else the nearest); full names
+with the same surname and disagreeing given names never merge; a bare surname in a document without a full name joins the only
 full name with that surname elsewhere. Organisations merge on a key that
 ignores word order, country adjective vs "of Country" and common synonyms;
 a country-less name joins the only country-qualified one; a shorter name
@@ -56,6 +58,8 @@ class _Item:
     type: str  # person | org | place | event, or "" (not registered unless it names a person)
     surface: str  # cleaned, titles stripped
     titles: tuple[str, ...]
+    bracketed: bool = False  # an abbreviation written in brackets right after a name
+
 
     @property
     def key(self) -> str:
@@ -69,7 +73,22 @@ class _Clusters:
         self.parent = list(range(n))
         self.size = [1] * n
         self.apart: list[dict[int, str]] = [{} for _ in range(n)]
+        # per root: folded surname -> first given names of the full person names in the cluster
+        self.given: dict[int, dict[str, set[str]]] = {}
         self.evidence: list[tuple[int, str]] = []
+
+    def add_given(self, a: int, surname: str, given: str) -> None:
+        """Record that item `a` is a full person name with this surname and first given name."""
+        self.given.setdefault(self.find(a), {}).setdefault(names.fold(surname), set()).add(given)
+
+    def _given_clash(self, ra: int, rb: int) -> bool:
+        """Two clusters name different people: one surname and no given name of one agrees with one
+        of the other's ("Ilham X" and "Ramiz X"; a group declared in the alias file may hold several)."""
+        ga, gb = self.given.get(ra), self.given.get(rb)
+        if not ga or not gb:
+            return False
+        return any(all(names.same_given(x, y) is None for x in ga[sur] for y in gb[sur])
+                   for sur in ga.keys() & gb.keys())
 
     def find(self, a: int) -> int:
         while self.parent[a] != a:
@@ -82,7 +101,7 @@ class _Clusters:
         if ra == rb:
             return True
         pa, pb = self.apart[ra], self.apart[rb]
-        if not force and any(g in pb and pb[g] != tag for g, tag in pa.items()):
+        if not force and (any(g in pb and pb[g] != tag for g, tag in pa.items()) or self._given_clash(ra, rb)):
             return False
         if self.size[ra] < self.size[rb]:
             ra, rb = rb, ra
@@ -90,6 +109,11 @@ class _Clusters:
         self.size[ra] += self.size[rb]
         for g, tag in self.apart[rb].items():
             self.apart[ra].setdefault(g, tag)
+        moved = self.given.pop(rb, None)
+        if moved:
+            mine = self.given.setdefault(ra, {})
+            for sur, given in moved.items():
+                mine.setdefault(sur, set()).update(given)
         if why:
             self.evidence.append((a, why))
         return True
@@ -130,7 +154,9 @@ def _item(m: Mention, idx: int, pool: dict[str, str]) -> _Item | None:
     if not surface:
         return None
     surface = pool.setdefault(surface, surface)
-    return _Item(idx, m.doc, m.start, m.end, m.type, etype or "", surface, tuple(dict.fromkeys(titles)))
+    bracketed = orgs.BRACKETED in titles
+    titles = tuple(dict.fromkeys(t for t in titles if t != orgs.BRACKETED))
+    return _Item(idx, m.doc, m.start, m.end, m.type, etype or "", surface, titles, bracketed)
 
 
 def _demonym_and_titles(words: tuple[str, ...]) -> bool:
@@ -156,14 +182,17 @@ def _vote_types(items: list[_Item]) -> None:
 
 def _retype_person_names(items: list[_Item]) -> None:
     """A name tagged as an org or place that is a known person's surname (or, in its document, given
-    name) is that person ("Tikhanovskaya" tagged ORG); gazetteer places, abbreviations and names with
-    an org head noun are left alone."""
+    name) is that person ("Tikhanovskaya" tagged ORG), and so is a first name and a surname of a
+    person of its document ("Anna Berg" tagged ORG, "Berg" a person later on); gazetteer places,
+    abbreviations and names with an org head noun are left alone."""
     surnames: set[str] = set()
     given_in_doc: set[tuple[str, str]] = set()
+    surname_in_doc: set[tuple[str, str]] = set()
     full_keys: set[str] = set()
     for it in items:
         if it.type == "person":
             p = names.parse_person(it.surface)[0]
+            surname_in_doc.add((it.doc, names.fold(p.surname)))
             if p.is_full:
                 surnames.add(names.fold(p.surname))
                 given_in_doc.add((it.doc, names.fold(p.given[0])))
@@ -183,8 +212,14 @@ def _retype_person_names(items: list[_Item]) -> None:
             continue
         if it.key in full_keys or (
             len(words) == 1 and (names.fold(words[0]) in surnames or (it.doc, names.fold(words[0])) in given_in_doc)
-        ):
+        ) or (len(words) == 2 and (it.doc, names.fold(words[1])) in surname_in_doc and _given_name_word(words[0])):
             it.type = "person"
+
+
+def _given_name_word(word: str) -> bool:
+    """A word that can open a person's name: capitalised, no title, nationality adjective or place."""
+    return (word[:1].isupper() and word.isalpha() and not word.isupper() and not names.is_title_word(word)
+            and not places.country_of_adjective(word) and places.lookup(word) is None)
 
 
 def _nearest(candidates: list[tuple[int, int]], pos: int) -> int:
@@ -223,6 +258,10 @@ def _describe_people(a: names.PersonName, b: names.PersonName, sur: str, given: 
 def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
     parsed = {it.idx: names.parse_person(it.surface)[0] for it in items}
     full = [it for it in items if parsed[it.idx].is_full]
+    for it in full:
+        p = parsed[it.idx]
+        if not names.is_initial(p.given[0]):
+            uf.add_given(it.idx, p.surname, p.given[0])
     short = [it for it in items if not parsed[it.idx].is_full]
 
     # 1. the same full name, wherever it appears
@@ -263,10 +302,9 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
     unresolved: list[_Item] = []
     for it in short:
         word = parsed[it.idx].words[0]
-        cands = [(c.start, c.idx) for c in by_doc_full.get(it.doc, [])
-                 if _refers_to(word, parsed[c.idx])]
+        cands = [c for c in by_doc_full.get(it.doc, []) if _refers_to(word, parsed[c.idx])]
         if cands:
-            target = _nearest(cands, it.start)
+            target = _referent(it, cands, uf)
             tname = parsed[target].text
             why = names.same_surname(word, parsed[target].surname)
             how = f" ({why})" if why and why != "same surname" else ""
@@ -312,6 +350,31 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
         for other in group[1:]:
             uf.union(group[0].idx, other.idx, _describe(group[0].surface, other.surface,
                                                         names.same_surname(group[0].surface, other.surface)))
+
+
+def _referent(it: _Item, cands: list[_Item], uf: _Clusters) -> int:
+    """The full name a shorter form refers to when several people of its document share the surname.
+
+    A title the short form carries picks the person with that title ("President X" vs "General X");
+    otherwise the person named in full most often (the piece's subject); otherwise the nearest one.
+    """
+    groups: dict[int, list[_Item]] = defaultdict(list)
+    for c in cands:
+        groups[uf.find(c.idx)].append(c)
+    if len(groups) > 1:
+        mine = [names.title_core(t) for t in it.titles]
+        for level in (2, 1):
+            fits = [g for g in groups.values()
+                    if any(names.title_agreement(a, names.title_core(t)) >= level for a in mine for c in g
+                           for t in c.titles)]
+            if len(fits) == 1:
+                return _nearest([(c.start, c.idx) for c in fits[0]], it.start)
+            if len(fits) > 1:
+                break
+        ranked = sorted(groups.values(), key=len, reverse=True)
+        if len(ranked[0]) > len(ranked[1]):
+            return _nearest([(c.start, c.idx) for c in ranked[0]], it.start)
+    return _nearest([(c.start, c.idx) for c in cands], it.start)
 
 
 def _refers_to(word: str, full: names.PersonName) -> bool:
@@ -406,7 +469,7 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int]) -> None:
         ordered = sorted(doc_items, key=lambda x: x.start)
         for prev, it in itertools.pairwise(ordered):
             if orgs.is_acronym(it.surface) and 0 < it.start - prev.end <= 3 \
-                    and orgs.acronym_fits(it.surface, prev.surface):
+                    and (it.bracketed or orgs.acronym_fits(it.surface, prev.surface)):
                 uf.union(prev.idx, it.idx, f"{it.surface} = {prev.surface}: abbreviation given in brackets")
         acronyms = [it for it in doc_items if orgs.is_acronym(it.surface)]
         spelled = {orgs.initials(it.surface): it for it in doc_items

@@ -40,7 +40,8 @@ HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "m
 # Words that qualify an office: "Deputy Chairman", "First Vice Premier".
 MODIFIERS = ("deputy", "vice", "first", "acting", "former", "senior", "assistant", "interim", "chief", "late",
              "then", "ex", "ex-", "honorary", "executive", "general", "state", "foreign", "defence", "defense",
-             "interior", "finance", "justice", "economy", "prime")
+             "interior", "finance", "justice", "economy", "prime",
+             "extraordinary", "plenipotentiary")  # "Ambassador Extraordinary and Plenipotentiary"
 # Offices followed by "of X" that form a fixed title ("Secretary of State").
 COMPOUND_TITLES = ("secretary of state", "chief of staff", "chief of the general staff", "head of state",
                    "head of government", "minister of state", "secretary of defense", "secretary of defence",
@@ -80,6 +81,22 @@ def is_title_phrase(text: str) -> bool:
     """True when every word of `text` is a title word: "Major-General", "Deputy Chairman"."""
     words = [w for w in re.split(r"[\s\-‑–]+", text.strip()) if w and w.lower() not in ("of", "the")]
     return bool(words) and all(is_title_word(w) for w in words) and any(is_title_head(w) for w in words)
+
+
+def title_core(title: str) -> tuple[str, ...]:
+    """The lower-case words of a title before any "of" complement: "Lieutenant-General" ->
+    ("lieutenant", "general"), "Head of the Border Service" -> ("head",)."""
+    return tuple(w.strip(".") for w in _core(title.lower()) if w.strip("."))
+
+
+def title_agreement(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """How well two title cores agree: 2 the same title, 1 the same head word ("General" and
+    "Major-General"), 0 none."""
+    if not a or not b:
+        return 0
+    if a == b:
+        return 2
+    return 1 if a[-1] == b[-1] else 0
 
 
 def clean_text(text: str) -> str:

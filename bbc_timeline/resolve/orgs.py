@@ -24,6 +24,9 @@ from bbc_timeline.resolve.names import clean_text
 ORG_HEADS = frozenset(
     ["ministry", "committee", "council", "commission", "bureau", "department", "agency", "service", "secretariat", "office", "directorate", "administration", "inspectorate", "police", "troops", "forces", "army", "navy", "guard", "guards", "corps", "command", "militia", "institute", "institution", "university", "academy", "college", "school", "corporation", "company", "bank", "fund", "union", "organization", "alliance", "party", "parliament", "assembly", "congress", "senate", "government", "cabinet", "court", "tribunal", "procuracy", "foundation", "association", "federation", "league", "center", "group", "board", "authority", "network", "movement", "front", "club", "society", "chamber", "embassy", "consulate", "mission", "delegation", "commissariat", "staff", "headquarters", "division", "brigade", "regiment", "battalion", "unit", "directorate", "holding", "concern", "enterprise", "plant", "factory", "agency", "daily", "times", "post", "news", "television", "radio", "channel", "newspaper", "press", "treaty", "bloc", "coalition", "section", "branch"]
 )
+# Recorded (as a title) on an abbreviation written in brackets right after an organisation's name:
+# the resolver joins the two even when the letters do not fit ("Komitet ... (GKNB)").
+BRACKETED = "(abbreviation in brackets)"
 _STOP = frozenset(["of", "the", "for", "and", "in", "at", "on", "to", "by", "'s", "a", "an"])
 _PREPOSITIONS = frozenset(["of", "for", "to", "at", "on", "in", "under", "by"])
 _PLURALS = {"ministries": "ministry", "committees": "committee", "councils": "council", "agencies": "agency",

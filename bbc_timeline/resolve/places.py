@@ -326,6 +326,10 @@ COMBINING_FORMS = frozenset(
 )
 # Adjectives of continents and regions ("Eastern European affairs" is not a place).
 REGION_ADJECTIVES = frozenset(["european", "asian", "african", "eurasian", "arab", "latin", "scandinavian", "baltic", "balkan", "caucasian"])
+# Nouns that end the name of a natural feature ("Ferghana Valley", "Lake Ohrid" has it first).
+LANDFORM_NOUNS = frozenset(["valley", "river", "mountains", "mountain", "range", "lake", "sea", "gulf", "strait",
+                            "straits", "peninsula", "plateau", "desert", "basin", "gorge", "steppe", "delta",
+                            "corridor", "highlands", "lowlands", "plain", "coast", "bay", "island", "islands"])
 # Direction adjectives that name no place on their own ("Eastern" tagged ORG).
 DIRECTION_ADJECTIVES = frozenset(["eastern", "western", "northern", "southern", "central"])
 
