@@ -529,3 +529,11 @@ def test_a_deadline_a_repeat_of_a_month_and_the_text_about_itself_are_not_happen
     drafts = _one_doc("v", text, tx, ents, {"Anna Berg": "person"})
     assert [d.date.value for d in drafts] == ["2019-05-02"]
     assert len(drafts[0].sentences) == 2  # what she told journalists is part of the fair, not of 2026
+
+
+def test_a_goal_set_by_the_actors_keeps_its_deadline_as_a_plan():
+    text = "The Northland Assembly has set itself the goal of passing the border law by 2026.\n"
+    tx = [_timex("g", text, "2026", "2026")]
+    ents = [_ent("g", text, "Northland Assembly", "ORG")]
+    (plan,) = _one_doc("g", text, tx, ents, {"Northland Assembly": "org"})
+    assert plan.date.value == "2026"

@@ -497,12 +497,13 @@ def _offset_from_happening(text: str, in_t: list[Mention], drafts: list[Draft], 
 
 
 def _scope_or_deadline(text: str, s0: int, m: Mention, dct: DateValue | None) -> bool:
-    """ "A grant for 2023-2024", "to double exports by 2026": a plan's scope or deadline, not when anything happened."""
+    """ "A grant for 2023-2024", "X told journalists ... by 2026": a plan's scope, or the deadline of a goal
+    someone spoke of, not when anything happened."""
     before = text[max(s0, m.start - 30) : m.start]
     if m.end_value and _SCOPE_BEFORE.search(before[-20:]):
         return True
-    if dct is None or not _DEADLINE.search(before):
-        return False
+    if dct is None or not _DEADLINE.search(before) or not _ATTRIBUTION.search(text[s0 : m.start]):
+        return False  # a goal set by the story's actors is a plan of its own; one only said is the saying
     dv = interval(m.value, m.end_value) if m.value else None
     return dv is not None and dv.end > dct.end
 
