@@ -250,6 +250,13 @@ def test_an_untitled_surname_goes_to_the_nearest_when_both_are_named_as_often():
     assert res.canonical[("a", 39, 43)] == "Tomas Berg"
 
 
+def test_a_relative_named_twice_later_does_not_take_the_surname_from_the_one_named_first():
+    # the father is named first; his relative twice, later: a "Berg" right after the father is the father
+    res = resolve_entities(mentions(("a", [("Tomas Berg", "PERSON"), ("Berg", "PERSON"),
+                                           ("Piet Berg", "PERSON"), ("Piet Berg", "PERSON")])))
+    assert res.canonical[("a", 20, 24)] == "Tomas Berg"
+
+
 def test_full_names_with_different_given_names_never_join():
     from bbc_timeline.resolve.entities import _Clusters
 

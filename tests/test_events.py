@@ -537,3 +537,26 @@ def test_a_goal_set_by_the_actors_keeps_its_deadline_as_a_plan():
     ents = [_ent("g", text, "Northland Assembly", "ORG")]
     (plan,) = _one_doc("g", text, tx, ents, {"Northland Assembly": "org"})
     assert plan.date.value == "2026"
+
+
+def test_in_a_profile_him_and_the_general_are_the_person_it_is_about():
+    text = (
+        "Piet Berg was born in Northtown in 1960.\n\n"
+        "In 1990 Piet Berg joined the Northland Army.\n\n"
+        "In 1995 Piet Berg married, and in 2000 Piet Berg became a colonel.\n\n"
+        "In 2014, President Tomas Vale appointed him chief of staff.\n\n"
+        "On 3 May 2019, he travelled to Osterlich and met Ines Moor.\n\n"
+        "On 30 January 2023, President Tomas Vale dismissed the general without explanation.\n\n"
+        "A week later, the general was appointed ambassador, and Piet Berg left for Osterlich.\n"
+    )
+    tx = [_timex("p", text, "1960", "1960"), _timex("p", text, "1990", "1990"), _timex("p", text, "2014", "2014"),
+          _timex("p", text, "3 May 2019", "2019-05-03"), _timex("p", text, "30 January 2023", "2023-01-30"),
+          _timex("p", text, "A week later", "2023-02-06", anchor="narrative:2023-01-30")]
+    ents = [_ent("p", text, "Piet Berg", "PERSON", nth=k) for k in range(5)] + [
+        _ent("p", text, "Tomas Vale", "PERSON"), _ent("p", text, "Ines Moor", "PERSON"), _ent("p", text, "Tomas Vale", "PERSON", nth=1)]
+    types = {"Piet Berg": "person", "Tomas Vale": "person", "Ines Moor": "person"}
+    drafts = _one_doc("p", text, tx, ents, types, published="2024-01-01")
+    actors = {d.date.value: d.names["actors"] for d in drafts}
+    assert actors["2014"] == ["Tomas Vale", "Piet Berg"]
+    assert actors["2019-05-03"] == ["Piet Berg", "Ines Moor"]
+    assert actors["2023-01-30"] == ["Tomas Vale", "Piet Berg"]

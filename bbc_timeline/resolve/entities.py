@@ -356,7 +356,7 @@ def _referent(it: _Item, cands: list[_Item], uf: _Clusters) -> int:
     """The full name a shorter form refers to when several people of its document share the surname.
 
     A title the short form carries picks the person with that title ("President X" vs "General X");
-    otherwise the person named in full most often (the piece's subject); otherwise the nearest one.
+    otherwise the person named in full first and most often (the piece's subject); otherwise the nearest one.
     """
     groups: dict[int, list[_Item]] = defaultdict(list)
     for c in cands:
@@ -372,7 +372,9 @@ def _referent(it: _Item, cands: list[_Item], uf: _Clusters) -> int:
             if len(fits) > 1:
                 break
         ranked = sorted(groups.values(), key=len, reverse=True)
-        if len(ranked[0]) > len(ranked[1]):
+        first = min(cands, key=lambda c: c.start)
+        if len(ranked[0]) > len(ranked[1]) and first in ranked[0]:
+            # named first and most often: the piece's subject (a relative named twice later is not)
             return _nearest([(c.start, c.idx) for c in ranked[0]], it.start)
     return _nearest([(c.start, c.idx) for c in cands], it.start)
 

@@ -235,6 +235,17 @@ def document_events(
             names["actors"].insert(0, subject[1])  # "he was received by X": "he" is the one told about
         elif not names["actors"] and protagonist and _PERSONAL_PRONOUN.search(sentence_text):
             names["actors"] = [protagonist]  # a new paragraph's "he": the person the article is about
+        elif subject is None and protagonist and protagonist not in names["actors"] \
+                and _pronoun_first(text, s0, s1, in_e):
+            names["actors"].insert(0, protagonist)  # "he travelled to X and met Y" opening a paragraph
+        if protagonist and names["actors"] and protagonist not in names["actors"] and _ONE_TOLD_OF.search(sentence_text):
+            # "the president appointed him", "dismissed the general": someone other than those named,
+            # in an article about one person, is that person
+            other = topic[1] if topic is not None and topic[1] not in names["actors"] else protagonist
+            names["actors"].append(other)
+        elif protagonist and not names["actors"] and _ONE_TOLD_OF.search(sentence_text) \
+                and not _someone_else(sentence_text):
+            names["actors"] = [protagonist]  # "the new chief was promoted"
         agents = _agents(text, in_e, canonical, entity_types)
         if agents:
             topic = (paragraph, agents[-1])
@@ -341,6 +352,12 @@ def _people_counted(sentence_text: str) -> int:
     return {"two": 2, "three": 3, "four": 4}.get((m.group(1) or "two").lower(), 0)
 
 
+# "him" (never the subject), or a definite title with no "of" complement ("the general", "the new chief")
+_ONE_TOLD_OF = re.compile(
+    r"\bhim\b|\bthe\s+(?:new|former|then|retired|acting)?\s*(?:general|minister|chief|ambassador|commander|admiral|"
+    r"colonel|envoy|diplomat|governor|director)\b(?!\s+(?:of|for|in|at)\b)(?!['’]s)",
+    re.I,
+)
 _THEY = re.compile(r"\b(?:they|both\s+men|both\s+women)\b", re.I)
 PROTAGONIST_SHARE = 0.4  # of the document's person mentions: who an article about one person is about
 
