@@ -560,3 +560,21 @@ def test_in_a_profile_him_and_the_general_are_the_person_it_is_about():
     assert actors["2014"] == ["Tomas Vale", "Piet Berg"]
     assert actors["2019-05-03"] == ["Piet Berg", "Ines Moor"]
     assert actors["2023-01-30"] == ["Tomas Vale", "Piet Berg"]
+
+
+def test_a_cited_law_a_state_until_later_and_no_comment_are_not_happenings():
+    text = (
+        "On May 2, 2019, Anna Berg was arrested in Northtown.\n\n"
+        "The prosecutor charged Anna Berg under Emergency Law 12 of 1951, a court official said.\n\n"
+        "The Northland Assembly said the border would stay closed until January 2020.\n"
+        "The Ruritanian Foreign Ministry did not respond to a request for comment on May 3, 2019.\n"
+    )
+    tx = [_timex("w", text, "May 2, 2019", "2019-05-02"), _timex("w", text, "1951", "1951"),
+          _timex("w", text, "January 2020", "2020-01"), _timex("w", text, "May 3, 2019", "2019-05-03")]
+    ents = [_ent("w", text, "Anna Berg", "PERSON"), _ent("w", text, "Anna Berg", "PERSON", nth=1),
+            _ent("w", text, "Northland Assembly", "ORG"), _ent("w", text, "Ruritanian Foreign Ministry", "ORG")]
+    drafts = _one_doc("w", text, tx, ents, {"Anna Berg": "person", "Northland Assembly": "org",
+                                            "Ruritanian Foreign Ministry": "org"})
+    assert {d.date.value for d in drafts} == {"2019-05-02"}  # no 1951, no 2020, no "did not respond"
+    assert any("Northland Assembly" in d.names["orgs"] for d in drafts)  # what the assembly said stays
+    assert all("Ruritanian Foreign Ministry" not in d.names["orgs"] for d in drafts)

@@ -26,6 +26,13 @@ _SINCE = re.compile(r"\bsince\s*$", re.I)
 _EVENTS_OF = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:events|repeat|lessons|experience|memory|memories|"
                         r"anniversary|legacy)\s+of\s+(?:the\s+)?$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+)?(?:the\s+)?$", re.I)
+# "Emergency Law No. 12 of 1951", "the Arms Act 1982": the year names the instrument
+_INSTRUMENT_BEFORE = re.compile(
+    r"\b(?:Law|Act|Decree|Resolution|Convention|Code|Order|Regulation|Directive|Statute|Ordinance)"
+    r"(?:\s+(?:No\.?\s*)?[\d/.-]+)?(?:\s+of)?\s+$")
+# Reporting boilerplate that tells nothing happened: "did not respond to a request for comment".
+_NON_EVENT = re.compile(r"\b(?:did\s+not|didn't|declined\s+to|could\s+not\s+be|would\s+not)\s+"
+                        r"(?:respond|comment|reply|be\s+reached|reached|confirm|immediately\s+respond)\b", re.I)
 # The text speaking of itself ("This paper reviews ..."): no happening.
 _META = re.compile(r"^\W*(?:this|the\s+present|our)\s+(?:paper|article|report|analysis|study|piece|brief|note|review)\s+"
                    r"(?:reviews|examines|describes|assesses|looks|analyses|analyzes|considers|discusses|argues|shows|"
@@ -210,7 +217,8 @@ def document_events(
             ei += 1
         in_t = [m for m in in_t if not _scope_or_deadline(text, s0, m, dct)]
         sentence_text = text[s0:s1]
-        if len(_WORD.findall(sentence_text)) < MIN_WORDS or _is_title(document, sentence_text, s0) or _META.match(sentence_text):
+        if len(_WORD.findall(sentence_text)) < MIN_WORDS or _is_title(document, sentence_text, s0) \
+                or _META.match(sentence_text) or _NON_EVENT.search(sentence_text):
             continue
         if any((m.type == "TIME" or m.anchor == "absolute") and (m.end - m.start) >= 0.6 * (s1 - s0) for m in in_t):
             continue  # a dateline
@@ -514,12 +522,16 @@ def _offset_from_happening(text: str, in_t: list[Mention], drafts: list[Draft], 
 
 
 def _scope_or_deadline(text: str, s0: int, m: Mention, dct: DateValue | None) -> bool:
-    """ "A grant for 2023-2024", "X told journalists ... by 2026": a plan's scope, or the deadline of a goal
-    someone spoke of, not when anything happened."""
+    """Not when anything happened: a plan's scope ("a grant for 2023-2024"), the year of a cited law
+    ("Law No. 12 of 1951"), the end of a state still to come ("closed until mid-January"), the
+    deadline of a goal someone spoke of ("X told journalists ... by 2026")."""
     before = text[max(s0, m.start - 30) : m.start]
-    if m.end_value and _SCOPE_BEFORE.search(before[-20:]):
+    if (m.end_value and _SCOPE_BEFORE.search(before[-20:])) or _INSTRUMENT_BEFORE.search(before):
         return True
-    if dct is None or not _DEADLINE.search(before) or not _ATTRIBUTION.search(text[s0 : m.start]):
+    if dct is None:
+        return False
+    until = _UNTIL.search(before)
+    if not until and not (_DEADLINE.search(before) and _ATTRIBUTION.search(text[s0 : m.start])):
         return False  # a goal set by the story's actors is a plan of its own; one only said is the saying
     dv = interval(m.value, m.end_value) if m.value else None
     return dv is not None and dv.end > dct.end
