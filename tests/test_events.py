@@ -578,3 +578,11 @@ def test_a_cited_law_a_state_until_later_and_no_comment_are_not_happenings():
     assert {d.date.value for d in drafts} == {"2019-05-02"}  # no 1951, no 2020, no "did not respond"
     assert any("Northland Assembly" in d.names["orgs"] for d in drafts)  # what the assembly said stays
     assert all("Ruritanian Foreign Ministry" not in d.names["orgs"] for d in drafts)
+
+
+def test_postponed_until_a_later_day_keeps_that_day_as_a_plan():
+    text = "The Northland Assembly has postponed the vote until June 4, 2019 because of heavy snow.\n"
+    tx = [_timex("q2", text, "June 4, 2019", "2019-06-04")]
+    ents = [_ent("q2", text, "Northland Assembly", "ORG")]
+    (plan,) = _one_doc("q2", text, tx, ents, {"Northland Assembly": "org"})
+    assert plan.date.value == "2019-06-04"

@@ -30,6 +30,7 @@ _DEADLINE = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+(?:end|mid
 _INSTRUMENT_BEFORE = re.compile(
     r"\b(?:Law|Act|Decree|Resolution|Convention|Code|Order|Regulation|Directive|Statute|Ordinance)"
     r"(?:\s+(?:No\.?\s*)?[\d/.-]+)?(?:\s+of)?\s+$")
+_RESCHEDULED = re.compile(r"\b(?:postponed|delayed|adjourned|deferred|moved|pushed\s+back|put\s+off|rescheduled)\b", re.I)
 # Reporting boilerplate that tells nothing happened: "did not respond to a request for comment".
 _NON_EVENT = re.compile(r"\b(?:did\s+not|didn't|declined\s+to|could\s+not\s+be|would\s+not)\s+"
                         r"(?:respond|comment|reply|be\s+reached|reached|confirm|immediately\s+respond)\b", re.I)
@@ -530,7 +531,8 @@ def _scope_or_deadline(text: str, s0: int, m: Mention, dct: DateValue | None) ->
         return True
     if dct is None:
         return False
-    until = _UNTIL.search(before)
+    # "closed until mid-January" is a state still to come; "postponed until Saturday" is a new date
+    until = _UNTIL.search(before) and not _RESCHEDULED.search(before)
     if not until and not (_DEADLINE.search(before) and _ATTRIBUTION.search(text[s0 : m.start])):
         return False  # a goal set by the story's actors is a plan of its own; one only said is the saying
     dv = interval(m.value, m.end_value) if m.value else None
