@@ -397,3 +397,32 @@ def test_org_ending_in_a_landform_noun_is_a_place():
     out = fixed("Water from the Zelmo Valley feeds the Borsk Trading Company.",
                 [("the Zelmo Valley", "ORG"), ("the Borsk Trading Company", "ORG")])
     assert [(t, lab) for t, lab, _ in out] == [("Zelmo Valley", "LOC"), ("Borsk Trading Company", "ORG")]
+
+
+def test_one_word_name_after_a_locative_preposition_is_a_place():
+    out = fixed("Police detained him in Varmo. Later he moved to Korvik with Anna Berg.",
+                [("Varmo", "ORG"), ("Korvik", "PERSON"), ("Anna Berg", "PERSON")])
+    assert [(t, lab) for t, lab, _ in out] == [("Varmo", "GPE"), ("Korvik", "GPE"), ("Anna Berg", "PERSON")]
+
+
+def test_locative_rule_leaves_known_surnames_and_possessives_alone():
+    out = fixed("Anna Berg spoke. Hopes rest in Berg. Trust in Olsen's plan fell.",
+                [("Anna Berg", "PERSON"), ("Berg", "PERSON"), ("Olsen", "PERSON")])
+    assert [lab for _, lab, _ in out] == ["PERSON", "PERSON", "PERSON"]
+
+
+def test_two_word_org_after_a_role_noun_is_a_person():
+    out = fixed("Wong met her Northland counterpart Anna Berg on Friday.", [("Anna Berg", "ORG")])
+    assert [(t, lab) for t, lab, _ in out] == [("Anna Berg", "PERSON")]
+
+
+def test_unbalanced_bracket_is_cut_off_and_kept_as_an_abbreviation():
+    text = "Officers of the National Office of Audits (NOA) said so."
+    out = fixed(text, [("the National Office of Audits (NOA", "ORG")])
+    assert out == [("National Office of Audits", "ORG", ()), ("NOA", "ORG", (orgs.BRACKETED,))]
+
+
+def test_native_name_in_brackets_after_an_org_and_its_place_is_an_org():
+    text = "The case is before the Supreme Court of Peru (Hoge Raad Peruana), which will rule."
+    out = fixed(text, [("the Supreme Court", "ORG"), ("Hoge Raad Peruana", "PERSON")])
+    assert out == [("Supreme Court of Peru", "ORG", ()), ("Hoge Raad Peruana", "ORG", (orgs.BRACKETED,))]

@@ -301,3 +301,51 @@ def test_bracketed_abbreviation_joins_the_name_before_it_even_when_letters_diffe
     assert [(e.name, sorted(e.aliases), e.titles) for e in res.entities] == [
         ("State Committee for Home Security", ["DKNB", "State Committee for Home Security"], ()),
         ("Border Service", ["Border Service"], ()), ("NATO", ["NATO"], ())]
+
+
+def test_known_place_with_one_place_mention_wins_over_a_person_majority():
+    res = resolve_entities(mentions(("a", [("Nairobi", "PERSON"), ("Nairobi", "PERSON"), ("Nairobi", "GPE")])))
+    assert [(e.type, e.name, e.mentions) for e in res.entities] == [("place", "Nairobi", 3)]
+
+
+def test_gazetteer_city_is_never_a_person():
+    res = resolve_entities(mentions(("a", [("Lusaka", "PERSON")])))
+    assert [(e.type, e.name) for e in res.entities] == [("place", "Lusaka")]
+
+
+def test_untitled_one_word_person_with_a_place_mention_is_a_place():
+    res = resolve_entities(mentions(("a", [("Dorvik", "PERSON"), ("Dorvik", "PERSON"), ("Dorvik", "GPE")]),
+                                    ("b", [("Anna Salmo", "PERSON"), ("Salmo", "PERSON"), ("Salmo", "PERSON"),
+                                           ("Salmo", "GPE")])))
+    assert {(e.type, e.name) for e in res.entities} == {("place", "Dorvik"), ("person", "Anna Salmo")}
+
+
+def test_last_words_of_a_longer_name_are_its_short_form():
+    res = resolve_entities(mentions(("a", [("Tran Thi Mai Linh", "PERSON"), ("Mai Linh", "PERSON", ["Ms."])])))
+    people = by_name(res, "person")
+    assert list(people) == ["Tran Thi Mai Linh"] and people["Tran Thi Mai Linh"].mentions == 2
+
+
+def test_countryless_org_joins_another_documents_country_only_if_named_there():
+    apart = resolve_entities(mentions(("a", [("Ministry of Mines", "ORG"), ("Peru", "GPE")]),
+                                      ("b", [("Chilean Ministry of Mines", "ORG")])))
+    assert len(by_name(apart, "org")) == 2
+    joined = resolve_entities(mentions(("a", [("Ministry of Mines", "ORG"), ("Chile", "GPE")]),
+                                       ("b", [("Chilean Ministry of Mines", "ORG")])))
+    assert list(by_name(joined, "org")) == ["Chilean Ministry of Mines"]
+
+
+def test_name_with_a_generic_ending_and_the_bare_name_are_one_org():
+    res = resolve_entities(mentions(("a", [("Northwind", "ORG"), ("the Northwind Group", "ORG"), ("Northwind", "ORG")])))
+    orgs_ = by_name(res, "org")
+    assert list(orgs_) == ["Northwind Group"] and orgs_["Northwind Group"].mentions == 3
+
+
+def test_native_name_in_brackets_is_the_org_everywhere():
+    from bbc_timeline.resolve import orgs
+
+    ms = [Mention("a", "entity", 0, 14, "Court of Peru", "ORG"),
+          Mention("a", "entity", 16, 25, "Hoge Raad", "ORG", titles=(orgs.BRACKETED,)),
+          Mention("a", "entity", 60, 69, "Hoge Raad", "PERSON")]
+    res = resolve_entities(ms)
+    assert [(e.type, e.name, e.mentions) for e in res.entities] == [("org", "Court of Peru", 3)]

@@ -84,3 +84,10 @@ def test_sections_and_branches_head_organisation_names():
     from bbc_timeline.resolve.orgs import has_org_head
 
     assert has_org_head("Ruritanian Interests Section") and has_org_head("Executive Branch")
+
+
+def test_generic_ending_is_dropped_only_from_two_word_names():
+    assert orgs.without_generic_ending("Northwind Group") == "Northwind"
+    assert orgs.without_generic_ending("the Northwind Ltd.") == "Northwind"
+    assert orgs.without_generic_ending("Northwind Trading Group") is None
+    assert orgs.without_generic_ending("Northwind Bank") is None

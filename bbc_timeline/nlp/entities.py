@@ -154,6 +154,13 @@ def _trim(doc: Doc, e: _Ent) -> _Ent | None:
             changed = True
     if s >= t:
         return None
+    opened = [k for k in range(s, t) if doc[k].text == "("]
+    if opened and not any(doc[k].text == ")" for k in range(opened[-1], t)) and opened[-1] > s:
+        t = opened[-1]  # "Bureau of Investigation (NBI": the bracket is a separate name (see _acronyms)
+        while t > s and (doc[t - 1].is_space or doc[t - 1].is_punct):
+            t -= 1
+    if s >= t:
+        return None
     return _Ent(s, t, e.label, e.titles, e.fixed)
 
 
@@ -246,18 +253,58 @@ def _acronyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     """
     taken = {i for e in ents for i in range(e.start, e.end)}
     alone = {e.start: e for e in ents if e.end - e.start == 1}
+    exact = {(e.start, e.end): e for e in ents}
     extra = []
     for e in ents:
+        if e.label == "ORG":
+            e.end = _place_complement_end(doc, e.end)
         i = e.end
         if e.label == "ORG" and i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
             tok = doc[i + 1]
             if not orgs.is_acronym(tok.text):
+                if _native_name(doc, i + 1, i + 2):
+                    _bracket_org(exact, taken, extra, i + 1, i + 2)
                 continue
             if i + 1 not in taken:
                 extra.append(_Ent(i + 1, i + 2, "ORG", [orgs.BRACKETED], fixed=True))
             elif i + 1 in alone and alone[i + 1].label == "ORG" and orgs.BRACKETED not in alone[i + 1].titles:
                 alone[i + 1].titles.append(orgs.BRACKETED)
+        elif e.label == "ORG" and i + 1 < len(doc) and doc[i].text == "(":
+            close = next((k for k in range(i + 2, min(i + 6, len(doc))) if doc[k].text == ")"), None)
+            if close is not None and _native_name(doc, i + 1, close):
+                _bracket_org(exact, taken, extra, i + 1, close)  # "Supreme Court (Mahkamah Agung)"
     return ents + extra
+
+
+def _place_complement_end(doc: Doc, i: int) -> int:
+    """Past "of/in <known place>" after an organisation's name when a bracketed name follows it:
+    "the Supreme Court of Northland (Hoge Raad)", "the Mission in Northland (MINUN)"; else i."""
+    if i + 2 >= len(doc) or doc[i].lower_ not in ("of", "in"):
+        return i
+    for n in (3, 2, 1):
+        k = i + 1 + n
+        if k < len(doc) - 1 and doc[k].text == "(" and places.lookup(doc[i + 1:k].text) \
+                and places.lookup(doc[k + 1].text) is None:
+            return k
+    return i
+
+
+def _native_name(doc: Doc, s: int, t: int) -> bool:
+    """Capitalised words in brackets that can be an organisation's other name (not a place or number)."""
+    words = doc[s:t]
+    return all(w.is_alpha and w.text[:1].isupper() for w in words) and places.lookup(words.text) is None \
+        and not names.is_title_phrase(words.text)
+
+
+def _bracket_org(exact: dict[tuple[int, int], _Ent], taken: set[int], extra: list[_Ent], s: int, t: int) -> None:
+    """Make tokens s..t an organisation name given in brackets (retyping the model's span there)."""
+    cur = exact.get((s, t))
+    if cur is not None:
+        cur.label, cur.fixed = "ORG", True
+        if orgs.BRACKETED not in cur.titles:
+            cur.titles.append(orgs.BRACKETED)
+    elif not taken.intersection(range(s, t)):
+        extra.append(_Ent(s, t, "ORG", [orgs.BRACKETED], fixed=True))
 
 
 # ------------------------------------------------------------------ labels
@@ -665,6 +712,65 @@ def _route_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     return sorted(out, key=lambda x: x.start)
 
 
+# Prepositions after which a lone capitalised name is a place ("in X", "at X", "near X"), and verbs of
+# movement that make "to X" / "from X" a place too ("moved to X").
+_LOCATIVE = frozenset(["in", "near", "outside", "at"])
+_MOTION_VERBS = frozenset(["moved", "move", "moves", "moving", "travelled", "traveled", "flew", "returned",
+                           "went", "fled", "sailed", "headed", "came", "transferred", "deported", "extradited",
+                           "relocated", "driven", "taken", "flown", "shipped", "smuggled", "sent"])
+
+
+def _locative_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """A one-word name without a title right after "in"/"near"/"at" (or "to" after a verb of movement)
+    is a place, whatever the model said ("detained in X" tagged ORG, "moved to X" tagged PERSON).
+
+    Organisations are only retyped after "in"/"near"/"outside" ("worked at X" names a company), and a
+    word that ends a multi-word person of the document is left alone ("according to ... in Berg's").
+    """
+    surnames = {names.fold(doc[e.end - 1].text) for e in ents if e.label == "PERSON" and e.end - e.start >= 2}
+    out = []
+    for e in ents:
+        if _locative_name(doc, e, surnames):
+            e = _Ent(e.start, e.end, "GPE", e.titles, True)
+        out.append(e)
+    return out
+
+
+def _locative_name(doc: Doc, e: _Ent, surnames: set[str]) -> bool:
+    if e.label not in ("PERSON", "ORG") or e.end - e.start != 1 or e.titles or e.start == 0:
+        return False
+    tok, prev = doc[e.start], doc[e.start - 1].lower_
+    if not (tok.is_alpha and tok.is_title) or names.fold(tok.text) in surnames or orgs.has_org_head(tok.text) \
+            or names.is_title_word(tok.text) or tok.lower_ in _STRONG_ORG_HEADS or tok.lower_ in _lower_words(doc):
+        return False
+    if e.end < len(doc) and doc[e.end].text in _POSSESSIVE:
+        return False  # "in X's government": a person's
+    if prev in ("to", "from"):
+        return e.label == "PERSON" and e.start >= 2 and doc[e.start - 2].lower_ in _MOTION_VERBS
+    if e.label == "ORG":
+        return prev in ("in", "near", "outside")
+    return prev in _LOCATIVE
+
+
+# Role nouns and verbs right before a person's name ("her counterpart X Y", "spokesman X Y", "said X Y").
+_ROLE_CUES = frozenset(["counterpart", "counterparts", "said", "says", "told", "according"])
+
+
+def _role_noun_names(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """A two-word ORG with no organisation word right after a role noun or office is a person:
+    "her Northland counterpart Anna Berg", "Foreign Minister Anna Berg" tagged ORG."""
+    out = []
+    for e in ents:
+        if e.label == "ORG" and e.end - e.start == 2 and e.start > 0 and not e.fixed \
+                and all(_name_token(doc, t) and not _org_word(t) for t in doc[e.start:e.end]):
+            prev = doc[e.start - 1]
+            if prev.lower_ in _ROLE_CUES or (names.is_title_head(prev.text)
+                                             and not (names.is_rank_word(prev.text) and prev.is_lower)):
+                e = _Ent(e.start, e.end, "PERSON", e.titles, True)
+        out.append(e)
+    return out
+
+
 def _place_lists(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     """In a list of three or more names where most are places ("in A, B and C"), a lone PERSON is a place."""
     ents = sorted(ents, key=lambda x: x.start)
@@ -962,6 +1068,8 @@ class EntityFixer:
         ents = _propagate(doc, ents)
         ents = _known_surnames(doc, ents)
         ents = _place_lists(doc, ents)
+        ents = _locative_places(doc, ents)
+        ents = _role_noun_names(doc, ents)
         ents = _names_after_offices(doc, ents)
         # names found after offices are known surnames too ("Minister of X A B ... B also said")
         ents = _known_surnames(doc, ents)

@@ -8,7 +8,9 @@ carries, else the one named in full most often, else the nearest); full names
 with the same surname and disagreeing given names never merge; a bare surname in a document without a full name joins the only
 full name with that surname elsewhere. Organisations merge on a key that
 ignores word order, country adjective vs "of Country" and common synonyms;
-a country-less name joins the only country-qualified one; a shorter name
+a country-less name joins the only country-qualified one (elsewhere in the
+corpus only when its document names that country); a name with a generic
+ending ("X Group") and the bare one-word name ("X") are one; a shorter name
 with the same head noun joins the longer one in the same document; an
 abbreviation in brackets joins the name it follows. Places merge on their
 gazetteer spelling (Kiev = Kyiv). Work is done in buckets keyed by normalised
@@ -166,18 +168,51 @@ def _demonym_and_titles(words: tuple[str, ...]) -> bool:
 
 
 def _vote_types(items: list[_Item]) -> None:
-    """A name tagged with different types takes its majority type ("Kiev" twice a place, once a person)."""
+    """A name tagged with different types takes its majority type ("Kiev" twice a place, once a person).
+
+    A place reading wins outright when the name is in the gazetteer and one mention is a place (one
+    person reading in a headline "From X to ..." must not spread), when the gazetteer names a country
+    or city (never a person), and when a one-word name's person reading has nothing for it: no title
+    on any mention and no full name of its document ending with it. A name given in brackets after
+    an organisation's name is that organisation wherever it occurs.
+    """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    titled: set[str] = set()
+    surnames_in_doc: set[tuple[str, str]] = set()
     for it in items:
         if it.type:
             votes[it.key][it.type] += 1
+        if it.type == "person" and it.titles:
+            titled.add(it.key)
+        words = it.surface.split()
+        if it.type == "person" and len(words) >= 2:
+            surnames_in_doc.add((it.doc, words[-1].lower()))
+    place_won: set[str] = set()
+    bracketed_org = {it.key for it in items if it.bracketed and it.type == "org"}
+    for it in items:
+        if it.type in ("person", "org") and _place_wins(it, votes[it.key], titled, surnames_in_doc):
+            it.type = "place"
+            place_won.add(it.key)
+        elif it.type == "person" and it.key in bracketed_org and not it.titles:
+            it.type = "org"  # given in brackets after an organisation's name: its other name
     for it in items:
         v = votes[it.key]
-        if not it.type or not v:
+        if not it.type or not v or (it.type == "place" and it.key in place_won) or it.key in bracketed_org:
             continue
         best, n = v.most_common(1)[0]
         if best != it.type and n > sum(v.values()) / 2:
             it.type = best
+
+
+def _place_wins(it: _Item, votes: Counter[str], titled: set[str],
+                surnames_in_doc: set[tuple[str, str]]) -> bool:
+    """True when a person or org mention of this name should be read as a place (see `_vote_types`)."""
+    hit = places.lookup(it.surface)
+    if hit is not None and (votes["place"] or (it.type == "person" and hit[1] == "GPE"
+                                               and (it.doc, it.key) not in surnames_in_doc)):
+        return True
+    return (it.type == "person" and bool(votes["place"]) and len(it.surface.split()) == 1
+            and it.key not in titled and (it.doc, it.key) not in surnames_in_doc)
 
 
 def _retype_person_names(items: list[_Item]) -> None:
@@ -258,10 +293,14 @@ def _describe_people(a: names.PersonName, b: names.PersonName, sur: str, given: 
 def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
     parsed = {it.idx: names.parse_person(it.surface)[0] for it in items}
     full = [it for it in items if parsed[it.idx].is_full]
+    tails = _name_tails(full, parsed)
     for it in full:
         p = parsed[it.idx]
-        if not names.is_initial(p.given[0]):
+        if not names.is_initial(p.given[0]) and it.idx not in tails:
             uf.add_given(it.idx, p.surname, p.given[0])
+    # 0. the last words of a longer name of the same document ("Lan Anh" of "Nguyen Thi Lan Anh")
+    for idx, (target, why) in tails.items():
+        uf.union(target, idx, why)
     short = [it for it in items if not parsed[it.idx].is_full]
 
     # 1. the same full name, wherever it appears
@@ -352,6 +391,30 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
                                                         names.same_surname(group[0].surface, other.surface)))
 
 
+def _name_tails(full: list[_Item], parsed: dict[int, names.PersonName]) -> dict[int, tuple[int, str]]:
+    """Multi-word names that are the last words of a longer name of their document, with that name.
+
+    East and Southeast Asian names put the family name first and the given names, used as the short
+    form, last ("Nguyen Thi Lan Anh" ... "Ms Lan Anh"); "Boubacar Keita" of "Ibrahim Boubacar Keita" too.
+    Only a tail of exactly one longer name (by its words) counts.
+    """
+    by_doc: dict[str, list[_Item]] = defaultdict(list)
+    for it in full:
+        by_doc[it.doc].append(it)
+    out: dict[int, tuple[int, str]] = {}
+    for doc_items in by_doc.values():
+        for it in doc_items:
+            words = tuple(w.lower() for w in parsed[it.idx].words)
+            longer = {tuple(w.lower() for w in parsed[o.idx].words): o for o in doc_items
+                      if len(parsed[o.idx].words) > len(words)}
+            hits = [o for ws, o in longer.items() if ws[-len(words):] == words]
+            if len(hits) == 1:
+                target = hits[0]
+                out[it.idx] = (target.idx, f"{it.surface} → {target.surface}: the last words of the full name "
+                                           f"in {it.doc}")
+    return out
+
+
 def _referent(it: _Item, cands: list[_Item], uf: _Clusters) -> int:
     """The full name a shorter form refers to when several people of its document share the surname.
 
@@ -398,7 +461,9 @@ def _dominant(roots: dict[int, int], uf: _Clusters) -> int | None:
 
 
 # ------------------------------------------------------------------ organisations
-def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int]) -> None:
+def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int],
+                  doc_countries: dict[str, set[str]] | None = None) -> None:
+    doc_countries = doc_countries or {}
     keys = {it.idx: orgs.org_key(it.surface) for it in items}
     by_idx = {it.idx: it for it in items}
     by_doc: dict[str, list[_Item]] = defaultdict(list)
@@ -446,7 +511,7 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int]) -> None:
         elif local:
             target = by_idx[_nearest(local, rep.start)]
             where = f"the nearest one in {rep.doc}"
-        elif len(cands) == 1:
+        elif len(cands) == 1 and set(keys[cands[0].idx].countries) <= doc_countries.get(rep.doc, set()):
             target, where = cands[0], "the only one in the corpus"
         else:
             continue
@@ -466,11 +531,27 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int]) -> None:
                 uf.union(target, it.idx, f"{it.surface} → {by_idx[target].surface}: "
                                          f"shorter form in {it.doc}")
 
+    # 3b. a generic ending may be dropped: "X Group" = "X" (in the same document, else the only one)
+    bare = defaultdict(list)
+    for it in named:
+        if it.idx not in dropped and len(it.surface.split()) == 1 and not orgs.is_acronym(it.surface):
+            bare[it.key].append(it)
+    for it in named:
+        base = orgs.without_generic_ending(it.surface)
+        if base is None or base.lower() not in bare:
+            continue
+        cands = bare[base.lower()]
+        local = [c for c in cands if c.doc == it.doc]
+        target = local[0] if local else (cands[0] if len({uf.find(c.idx) for c in cands}) == 1 else None)
+        if target is not None:
+            uf.union(it.idx, target.idx, f"{target.surface} → {it.surface}: the name without its generic "
+                                         f"ending ({it.surface.split()[-1]})")
+
     # 4. an abbreviation in brackets right after a name, or spelling out a name of the same document
     for doc_items in by_doc.values():
         ordered = sorted(doc_items, key=lambda x: x.start)
         for prev, it in itertools.pairwise(ordered):
-            if orgs.is_acronym(it.surface) and 0 < it.start - prev.end <= 3 \
+            if (orgs.is_acronym(it.surface) or it.bracketed) and 0 < it.start - prev.end <= 3 \
                     and (it.bracketed or orgs.acronym_fits(it.surface, prev.surface)):
                 uf.union(prev.idx, it.idx, f"{it.surface} = {prev.surface}: abbreviation given in brackets")
         acronyms = [it for it in doc_items if orgs.is_acronym(it.surface)]
@@ -480,6 +561,19 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int]) -> None:
             target = spelled.get(it.surface.replace(".", "").upper())
             if target is not None:
                 uf.union(target.idx, it.idx, f"{it.surface} = {target.surface}: initials")
+
+
+def _countries_by_doc(items: list[_Item]) -> dict[str, set[str]]:
+    """The countries each document names: as places, nationality adjectives or inside org names."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for it in items:
+        if it.type == "place" and places.is_country(it.surface):
+            out[it.doc].add(places.canonical_place(it.surface) or it.surface)
+        elif it.label == "NORP" and (country := places.country_of_adjective(it.surface)):
+            out[it.doc].add(country)
+        elif it.type == "org":
+            out[it.doc].update(orgs.org_key(it.surface).countries)
+    return out
 
 
 def _sub_bag(short: orgs.OrgKey, long: orgs.OrgKey) -> bool:
@@ -606,7 +700,7 @@ def resolve_entities(mentions: Iterable[Mention], aliases: AliasConfig | None = 
     for it in items:
         by_type[it.type].append(it)
     _resolve_people(by_type["person"], uf)
-    _resolve_orgs(by_type["org"], uf, dropped)
+    _resolve_orgs(by_type["org"], uf, dropped, _countries_by_doc(items))
     _resolve_by_key(by_type["place"], uf, _place_key, "spelling variants of one place")
     _resolve_events(by_type["event"], uf)
 

@@ -184,6 +184,19 @@ def acronym_fits(acronym: str, name: str) -> bool:
     return all(ch in it for ch in acr)
 
 
+# Endings that add nothing to a company's or group's one-word name ("X Group" = "X").
+GENERIC_ENDINGS = frozenset(["group", "company", "co", "corporation", "corp", "inc", "ltd", "limited", "plc",
+                             "llc", "holding", "holdings", "gmbh", "ag", "sa"])
+
+
+def without_generic_ending(text: str) -> str | None:
+    """The one-word name left when a generic ending is dropped ("Northwind Group" -> "Northwind"), else None."""
+    words = clean_text(text).replace(",", " ").split()
+    if len(words) == 2 and words[1].lower().strip(".") in GENERIC_ENDINGS and words[0][:1].isupper():
+        return words[0]
+    return None
+
+
 def has_org_head(text: str) -> bool:
     """True when the name contains a head noun such as Ministry, Committee or Police."""
     return any(_PLURALS.get(w, w) in ORG_HEADS for w in _tokens(text))

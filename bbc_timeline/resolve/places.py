@@ -123,6 +123,48 @@ Uzbekistan|Uzbek,Uzbeks|
 Venezuela|Venezuelan,Venezuelans|
 Vietnam|Vietnamese|Viet Nam
 Yemen|Yemeni,Yemenis|
+Benin|Beninese|
+Botswana|Botswanan,Motswana|
+Burkina Faso|Burkinabe,Burkinabé|
+Burundi|Burundian,Burundians|
+Chad|Chadian,Chadians|
+Democratic Republic of the Congo|Congolese|DRC,DR Congo,Congo-Kinshasa,Congo
+Djibouti|Djiboutian|
+Ecuador|Ecuadorian,Ecuadorians|
+Eritrea|Eritrean,Eritreans|
+Gabon|Gabonese|
+Gambia|Gambian,Gambians|The Gambia
+Ghana|Ghanaian,Ghanaians|
+Guatemala|Guatemalan,Guatemalans|
+Guinea|Guinean,Guineans|
+Haiti|Haitian,Haitians|
+Honduras|Honduran,Hondurans|
+Ivory Coast|Ivorian,Ivorians|Côte d'Ivoire,Cote d'Ivoire
+Jamaica|Jamaican,Jamaicans|
+Laos|Laotian,Laotians|Lao PDR
+Liberia|Liberian,Liberians|
+Madagascar|Malagasy|
+Malawi|Malawian,Malawians|
+Mali|Malian,Malians|
+Malta|Maltese|
+Mauritania|Mauritanian,Mauritanians|
+Mozambique|Mozambican,Mozambicans|
+Namibia|Namibian,Namibians|
+Nicaragua|Nicaraguan,Nicaraguans|
+Niger|Nigerien,Nigeriens|
+Panama|Panamanian,Panamanians|
+Paraguay|Paraguayan,Paraguayans|
+Rwanda|Rwandan,Rwandans|
+Senegal|Senegalese|
+Sierra Leone|Sierra Leonean,Sierra Leoneans|
+South Sudan|South Sudanese|
+Tanzania|Tanzanian,Tanzanians|
+Timor-Leste|Timorese|East Timor
+Togo|Togolese|
+Uganda|Ugandan,Ugandans|
+Uruguay|Uruguayan,Uruguayans|
+Zambia|Zambian,Zambians|
+Zimbabwe|Zimbabwean,Zimbabweans|
 Soviet Union|Soviet|USSR,U.S.S.R.
 """
 
@@ -291,6 +333,51 @@ England|
 Northern Ireland|
 Catalonia|
 Siberia|
+Bamako|
+Niamey|
+Ouagadougou|
+Dakar|
+N'Djamena|Ndjamena
+Nouakchott|
+Accra|
+Abidjan|
+Yamoussoukro|
+Conakry|
+Lome|Lomé
+Cotonou|
+Porto-Novo|
+Freetown|
+Monrovia|
+Banjul|
+Kinshasa|
+Kigali|
+Kampala|
+Dodoma|
+Dar es Salaam|
+Lusaka|
+Harare|
+Maputo|
+Lilongwe|
+Antananarivo|
+Windhoek|
+Gaborone|
+Asmara|
+Juba|
+Libreville|
+Mombasa|
+Vientiane|
+Dili|
+Thimphu|
+Lima|
+Quito|
+Montevideo|
+Asuncion|Asunción
+Tegucigalpa|
+Managua|
+Guatemala City|
+Panama City|
+Port-au-Prince|
+Valletta|
 """
 
 # Continents and wider regions (LOC).
@@ -318,6 +405,16 @@ Arctic|the Arctic
 Antarctica|
 Oceania|
 Eurasia|
+Sahel|the Sahel
+Maghreb|the Maghreb
+West Africa|
+East Africa|
+North Africa|
+Southern Africa|
+Central Africa|
+Sub-Saharan Africa|
+Horn of Africa|the Horn of Africa
+Indo-Pacific|
 """
 
 # Combining forms in compound adjectives ("Russo-Ukrainian", "Sino-Russian").
