@@ -170,3 +170,83 @@ def test_restating_a_ranges_start_year_drops_its_end() -> None:
     text = ("The first war (2031-2033)\n\nThe first campaign, in 2031, was led by Anna Berg. "
             "The following year, Northland sent envoys to Ruritania.")
     assert find(text, None, "The following year").value == "2032"
+
+
+def test_yearless_day_takes_the_year_of_its_phrase() -> None:
+    text = "Ruritania saw two coups in 2019, the second of which, on 30 September, brought Anna Berg to power."
+    assert find(text, "2022-05", "30 September").value == "2019-09-30"
+
+
+def test_year_of_another_clause_does_not_date_the_day() -> None:
+    text = "Sales fell in 2021, the company said on 3 March."
+    assert find(text, "2022-05", "3 March").value == "2022-03-03"
+
+
+CHRONOLOGY = ("On 4 March 2021, police in Northland seized a boat. The next day, they arrested Anna Berg. "
+              "Three weeks later, her partner was arrested in Ruritania.\n\n"
+              "In May, prosecutors charged the two.\n\nThe trial\n\n"
+              "The trial opened on 12 September. The court adjourned the hearing until October.")
+
+
+@pytest.mark.parametrize(("phrase", "value"), [("May", "2021-05"), ("12 September", "2021-09-12"),
+                                               ("October", "2021-10")])
+def test_yearless_months_follow_an_old_chronology_not_the_dct(phrase: str, value: str) -> None:
+    assert find(CHRONOLOGY, "2022-08-15", phrase).value == value
+
+
+def test_one_old_date_is_a_glance_back_not_a_chronology() -> None:
+    text = ("Talks broke down after the August 2019 ceasefire.\n\n"
+            "Northland had condemned the invasion on Aug. 2, the minister said.")
+    assert find(text, "2021-08-15", "Aug. 2").value == "2021-08-02"
+
+
+def test_a_comparison_with_an_older_date_is_not_a_chronology() -> None:
+    text = ("The damage recalls the tanker that cut two cables on Christmas Day 2020. In October 2019, "
+            "a pipeline was damaged by an anchor.\n\n"
+            "After the tanker incident, the alliance launched a patrol mission in January.")
+    assert find(text, "2021-11-26", "January").value == "2021-01"
+
+
+LEAD = "Vell, Tuesday\n\nOn the morning of March 17, the coast guards of Northland and Ruritania signed a memo.\n\n"
+
+
+def test_same_day_over_a_year_falls_back_to_the_lead_day() -> None:
+    text = (LEAD + "On March 2, a patrol ship detained a boat. Three days later, it was released.\n\n"
+            "In the year 2030, the guard recorded 14 cases of boats being detained by foreign ships.\n\n"
+            "In the afternoon of the same day, Admiral Anna Berg paid a visit to the minister.")
+    assert find(text, "2031-03-18", "the same day").value == "2031-03-17"
+
+
+def test_next_day_over_a_season_counts_from_the_day_told_last_nearby() -> None:
+    text = (LEAD.replace("March 17", "March 17, 2031") +
+            "On 6 June 2031, the rebels said their mission in Northland was accomplished. "
+            "Their successors arrived in Vell in the spring, and Anna Berg said the next day "
+            "that cooperation continues.")
+    assert find(text, "2031-07", "the next day").value == "2031-06-07"
+
+
+def test_same_day_over_a_month_keeps_the_month() -> None:
+    text = LEAD + "In October 2030 the envoy fled. His name was crossed out that same day."
+    assert find(text, "2031-03-18", "that same day").value == "2030-10"
+
+
+def test_pluperfect_in_the_storys_year_is_a_flashback() -> None:
+    text = ("On 4 March 2031 police seized a boat. Anna Berg had been detained in Vell in February. "
+            "The next day, the navy arrested her partner.")
+    assert find(text, "2031-08-15", "The next day").value == "2031-03-05"
+
+
+def test_pluperfect_in_another_year_may_start_a_story() -> None:
+    text = ("On Friday the envoy spoke. Anna Berg had fled to Vell in June 2029 and returned later that year.")
+    assert find(text, "2031-01-28", "later that year").value == "2029"
+
+
+def test_duration_after_a_dated_event_is_one_shifted_date() -> None:
+    text = "Anna Berg died in a crash two months after her failed revolt of June 2030."
+    t = find(text, "2032-05", "two months after her failed revolt of June 2030")
+    assert (t.type, t.value) == ("DATE", "2030-08")
+
+
+def test_duration_after_a_clause_with_a_verb_stays_apart() -> None:
+    text = "Talks resumed two months after the rebels seized Vell in June 2030."
+    assert find(text, "2032-05", "two months").type == "DURATION"

@@ -151,3 +151,36 @@ def test_elapsed_time_in_the_past_tense_is_not_the_writing_date() -> None:
             "Two years after the October fighting, Vell signed a treaty. "
             "Between 2 and 6 October 2030, the two armies clashed on the Vell river.")
     assert resolve_document_dates(text).published == "2030-10"
+
+
+@pytest.mark.parametrize("line", ["Tuesday, 18/3/2031, 14:20 (GMT+7)", "Tue 18/3/2031 14:20 UTC"])
+def test_dateline_with_a_weekday_before_and_a_clock_time_after(line: str) -> None:
+    found = find_dateline(f"Home / World\n\nNorthland and Ruritania sign a pact\n\n{line}\n\nOn March 17 ...")
+    assert found is not None and found[0][:10] == "2031-03-18"
+
+
+OLD_BACKGROUND = ("Ruritania after the war\n\n"
+                  "Envoys of Northland met in Vell in August 2030. Talks failed in March 2029.\n\n")
+
+
+def test_walk_a_plain_past_month_in_a_new_paragraph_moves_the_story_on() -> None:
+    text = OLD_BACKGROUND + "On 6 June, the rebels said their mission was over."
+    assert resolve_document_dates(text).published == "2031-06"
+
+
+def test_walk_a_pluperfect_month_in_a_new_paragraph_is_a_flashback() -> None:
+    text = OLD_BACKGROUND + "Anna Berg had already arrived in Vell on 6 June, the rebels said."
+    assert resolve_document_dates(text).published == "2030-08"
+
+
+def test_walk_a_month_naming_an_event_does_not_move_the_story() -> None:
+    text = OLD_BACKGROUND + "The council did not meet on the June incident."
+    assert resolve_document_dates(text).published == "2030-08"
+
+
+def test_inferred_from_weeks_elapsed_since_an_undated_event() -> None:
+    text = ("Ruritania after the rebels\n\n"
+            "Six weeks after the rebels announced their exit, the capital is calm. "
+            "Envoys of Northland met in Vell in August 2030.\n\n"
+            "On 6 June, the rebels said their mission was over.")
+    assert resolve_document_dates(text).published == "2031-07"

@@ -111,3 +111,16 @@ def test_start_end_window() -> None:
 def test_day_and_month_with_a_relative_year(text: str, span: str, value: str) -> None:
     found = {t.text: t.value for t in tag(text, DCT)}
     assert found.get(span) == value, found
+
+
+def test_ordinal_day_after_on_is_a_date() -> None:
+    from bbc_timeline.temporal import tag
+    text = "The court adjourned the hearing until October 2030, and on the 12th the prosecution called a witness."
+    found = {t.text: t.value for t in tag(text, "2031-02")}
+    assert found["the 12th"] == "2030-10-12"
+
+
+def test_ordinal_before_a_noun_is_no_date() -> None:
+    from bbc_timeline.temporal import tag
+    text = "It was founded on the 12th anniversary of the revolt in Vell."
+    assert "the 12th" not in {t.text for t in tag(text, "2031-02")}

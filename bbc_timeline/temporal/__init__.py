@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalise import Context, Norm, Point, normalise, parse_value
+from .normalise import Context, Norm, Point, in_prose, normalise, parse_value, shift, story_behind
 from .recognise import Candidate, find_candidates
 from .story import earlier, in_relative_clause, is_plan, moves_story
-from .tense import same_sentence, tense_of
+from .tense import has_tense_cue, pluperfect, same_sentence, tense_of
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,14 @@ def tag(text: str, dct: str | None, start: int = 0, end: int | None = None) -> l
             n = _in_plan(c, ctx) or n  # "The same day, leaders will sign": the day of the plan
         out.append(Timex(c.start, c.end, c.text, n.type, n.value, n.end_value, n.mod, n.anchor))
         p = n.point
+        if p is not None and n.type == "DATE" and p.prec in ("M", "D"):
+            ctx.last_month = (p, c.end)
         if p is None or not moves_story(text, c.start, n.end_value is not None):
             continue
         if n.type in ("DATE", "TIME") and p.prec == "D":
             ctx.last_day = (p, c.end)
+            if ctx.lead_day is None and in_prose(text, c.start):
+                ctx.lead_day = p
         if n.type not in ("DATE", "TIME") or p.prec not in ("Y", "M", "D", "W", "S", "Q"):
             continue
         if _aside(c, n, p, ctx):
@@ -93,8 +97,51 @@ def tag(text: str, dct: str | None, start: int = 0, end: int | None = None) -> l
             pass  # "the previous year" looks back; the story stays where it is
         elif story is None or (p.prec != "Y" and not _contains(p, story)) or (
                 p.prec == "Y" and p.y != story.y and abs(p.y - story.y) <= _ASIDE_YEARS):
+            ctx.story_steps = _chronology_steps(story, p, ctx)
             ctx.story = p
-    return out
+            ctx.story_at = c.end
+    return _shifted(out, text)
+
+
+# "two months after his failed mutiny of June 2023": a noun phrase without a verb between
+_AFTER_NP = re.compile(r"\s+(?P<dir>after|before)\s+(?P<np>(?:the|his|her|its|their|a|an)\s[^,;.()\"“”]{0,40}?)"
+                       r"\s(?:of|in)\s+$", re.IGNORECASE)
+_WHOLE_UNITS = re.compile(r"^P(?P<n>\d+)(?P<u>[DWMY])$")
+
+
+def _shifted(out: list[Timex], text: str) -> list[Timex]:
+    """Merge "N units after <event> of <DATE>" into one DATE: the date moved by the duration."""
+    merged: list[Timex] = []
+    for t in out:
+        prev = merged[-1] if merged else None
+        m = _AFTER_NP.fullmatch(text, prev.end, t.start) if prev is not None else None
+        w = _WHOLE_UNITS.match(prev.value) if prev is not None and prev.type == "DURATION" else None
+        p = parse_value(t.value) if t.type == "DATE" and t.anchor == "absolute" and not t.end_value else None
+        if prev is None or m is None or w is None or p is None or p.prec not in ("Y", "M", "D") \
+                or has_tense_cue(m.group("np")):
+            merged.append(t)
+            continue
+        n = int(w.group("n")) * (-1 if m.group("dir").lower() == "before" else 1)
+        q = shift(p, n, w.group("u"))
+        merged[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "DATE", q.value(),
+                           anchor=f"narrative:{t.value}")
+    return merged
+
+
+def _chronology_steps(story: Point | None, p: Point, ctx: Context) -> int:
+    """How many forward moves in a row the story has made well before the DCT once it is at p."""
+    if not story_behind(p, ctx.dct):
+        return 0
+    if story is None or not story_behind(story, ctx.dct):
+        return 1
+    if _key(p) < _key(story):
+        # "on Christmas Day 2024 and in October 2023": a step back is no step of a chronology
+        return max(ctx.story_steps, 1)
+    return ctx.story_steps + 1
+
+
+def _key(p: Point) -> tuple[int, int, int]:
+    return (p.y, p.m or 0, p.d or 0)
 
 
 def _aside(c: Candidate, n: Norm, p: Point, ctx: Context) -> bool:
@@ -109,7 +156,11 @@ def _aside(c: Candidate, n: Norm, p: Point, ctx: Context) -> bool:
     if framed and earlier(p, frame[0]):
         return True  # "Last week parliament ratified the pact signed in December"
     cur = ctx.narrative
-    return cur is not None and cur is not ctx.dct and earlier(p, cur) and in_relative_clause(text, c.start)
+    if cur is None or cur is ctx.dct or not earlier(p, cur):
+        return False
+    # "Officers had already arrived in the spring": a past before the story's past, in the story's
+    # year, is a flashback ("had fled in June 1998 and returned later that year" may start a story)
+    return in_relative_clause(text, c.start) or (p.y == cur.y and pluperfect(text, c.start, c.end))
 
 
 def _in_plan(c: Candidate, ctx: Context) -> Norm | None:

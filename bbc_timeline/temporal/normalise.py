@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import lexicon as L
 from .recognise import Candidate
-from .tense import looks_ahead, same_sentence, tense_of
+from .tense import has_tense_cue, looks_ahead, same_sentence, tense_of
 
 PRECISIONS = ("CE", "DE", "Y", "H", "Q", "S", "M", "W", "D")
 
@@ -264,6 +264,10 @@ class Context:
     narrative: Point | None
     text: str = ""
     story: Point | None = None  # like narrative, but deaf to year-only asides far from it
+    story_at: int = -1  # where the date that set the story ended
+    story_steps: int = 0  # how many moves in a row the story has made well before the DCT
+    lead_day: Point | None = None  # the first day told in a paragraph of prose: the lead's
+    last_month: tuple[Point, int] | None = None  # the latest month or day named (moving or not), and its end
     last_day: tuple[Point, int] | None = None  # the latest day-precision date and where it ended
     narrative_end: Point | None = None  # the last day of the narrative date when it was a range
     frame: tuple[Point, int] | None = None  # the date framing the latest sentence that moved the story, and its end
@@ -340,6 +344,64 @@ def _year_offset(delta: int, tense: int) -> int:
     return 0
 
 
+# a story point this many months before the DCT tells an older chronology, not the news of the day
+_STORY_BEHIND = 6
+# a paragraph this short is a heading: it does not part a chronology from its next step
+_HEADING_CHARS = 60
+
+
+def near_paragraph(text: str, at: int, pos: int) -> bool:
+    """True when text[at] lies in the paragraph of text[pos] or the one before it (headings skipped)."""
+    if at < 0 or at > pos:
+        return False
+    parts = re.split(r"\n\s*\n", text[at:pos])
+    return sum(1 for part in parts[1:-1] if len(part.strip()) >= _HEADING_CHARS) == 0
+
+
+def _same_phrase(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is short and has no verb: a date there belongs to the year before it."""
+    gap = text[start:end]
+    return len(gap) <= 60 and not has_tense_cue(gap)
+
+
+def story_behind(p: Point, dct: Point | None) -> bool:
+    """True when p is a month or day well before a month-precise DCT: a chronology, not the news."""
+    if dct is None or dct.m is None or p.m is None or p.prec not in ("M", "D"):
+        return False
+    return (dct.y * 12 + dct.m) - (p.y * 12 + p.m) > _STORY_BEHIND
+
+
+def in_prose(text: str, pos: int) -> bool:
+    """True when text[pos] lies in a paragraph of prose, not in a heading or a dateline."""
+    start = max(text.rfind("\n\n", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = text.find("\n", pos)
+    return len(text[start:len(text) if end < 0 else end].strip()) >= _HEADING_CHARS
+
+
+def _day_nearby(ctx: Context, c: Candidate) -> Point | None:
+    """The day "the same day" means over a coarser anchor: the last day told in this or the
+    previous paragraph, else the lead's day."""
+    if ctx.last_day is not None and near_paragraph(ctx.text, ctx.last_day[1], c.start):
+        return ctx.last_day[0]
+    return ctx.lead_day
+
+
+def _story_year(month: int, ctx: Context, c: Candidate) -> int | None:
+    """The year of a month told in a past clause of a chronology well before the DCT.
+
+    "On 4 March 2023 police seized the boat. The next day ... In May, prosecutors charged him"
+    (DCT August 2024): the month follows the story told in this or the last paragraph, not the
+    DCT. One old date is a glance back, not a chronology: the story must have moved twice."""
+    s, dct = ctx.story, ctx.dct
+    if s is None or dct is None or ctx.story_steps < 2 or not story_behind(s, dct):
+        return None
+    assert s.m is not None and dct.m is not None
+    if not near_paragraph(ctx.text, ctx.story_at, c.start) or tense_of(ctx.text, c.start, c.end, lead=False) >= 0:
+        return None
+    y = s.y if month >= s.m else s.y + 1
+    return y if (y, month) <= (dct.y, dct.m) else None
+
+
 def _year_for_month(month: int, ctx: Context, c: Candidate, rel: str | None, day: int | None = None) -> tuple[int | None, str]:
     """Pick the year of a month written without one."""
     m = _TRAILING_YEAR.match(ctx.text, c.end)
@@ -379,7 +441,13 @@ def _year_for_month(month: int, ctx: Context, c: Candidate, rel: str | None, day
         ref_m = ref.m or (first.month if first is not None and ref.prec == "W" else None)
         if ref.y > 0:
             return (ref.y + (1 if ref_m is not None and month < ref_m else 0)), "narrative"
+    if dated and own and ctx.frame[0].prec == "Y" and _same_phrase(ctx.text, ctx.frame[1], c.start):
+        # "two coups in 2022, the second of which, on 30 September": the year of the phrase
+        return ctx.frame[0].y, "narrative"
     if dated:
+        y = _story_year(month, ctx, c)
+        if y is not None:
+            return y, "narrative"
         return ctx.dct.y + _year_offset(month - ctx.dct.m, tense), "dct"
     base = ctx.story or ctx.narrative or ctx.dct
     if base is None:
@@ -950,6 +1018,8 @@ def _n_relunit(c: Candidate, ctx: Context) -> Norm | None:
         ref = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[off]
         return Norm("DATE", ref, None, mod, None, None)
     if code == "D":
+        if base.prec in ("Y", "S", "H", "Q") and k == "narrative" and (day := _day_nearby(ctx, c)) is not None:
+            base = day  # "In 2024, ... 14 cases. ¶ In the afternoon of the same day": the day told last
         if base.prec not in ("D",):
             if off == 0:
                 return _mk("DATE", base, k, base, mod)
@@ -1194,12 +1264,25 @@ def _n_holiday(c: Candidate, ctx: Context) -> Norm | None:
     return _mk("DATE", Point(y, mo, d, "D"), kind, base)
 
 
+def _n_ordday(c: Candidate, ctx: Context) -> Norm | None:
+    """"on the 12th": that day of the month named last nearby, else of the narrative's month."""
+    d = _day(c.groups["d"])
+    ref = None
+    if ctx.last_month is not None and near_paragraph(ctx.text, ctx.last_month[1], c.start):
+        ref = ctx.last_month[0]
+    elif ctx.narrative is not None and ctx.narrative.m is not None and ctx.narrative.prec in ("M", "D"):
+        ref = ctx.narrative
+    if d is None or ref is None or ref.m is None or not _valid(ref.y, ref.m, d):
+        return Norm("DATE", f"XXXX-XX-{d or 0:02d}", None, None, None, None)
+    return _mk("DATE", Point(ref.y, ref.m, d, "D"), "narrative", ref)
+
+
 _HANDLERS = {
     "iso": _n_iso, "numeric": _n_numeric, "mdy": _n_monthday, "dmy": _n_monthday, "month": _n_month,
     "season": _n_season, "decade": _n_decade, "century": _n_century, "year": _n_year, "bcrange": _n_bcrange,
     "quarter": _n_quarter, "duration": _n_duration, "vague": _n_vague, "relunit": _n_relunit,
     "weekday": _n_weekday, "dayword": _n_dayword, "time": _n_time, "clockdur": _n_clockdur, "ref": _n_ref, "set": _n_set,
-    "holiday": _n_holiday,
+    "holiday": _n_holiday, "ordday": _n_ordday,
 }
 
 

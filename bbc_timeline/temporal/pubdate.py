@@ -17,6 +17,12 @@ from .recognise import find_candidates
 _HEAD_CHARS = 700  # datelines sit in the first lines of an article
 _LABEL = re.compile(r"(?:published|updated|posted|date|last\s+modified|created)\s*(?:on|at)?\s*:?\s*$", re.IGNORECASE)
 _DATELINE_FAMILIES = ("iso", "numeric", "mdy", "dmy")
+# "Tuesday, 18/3/2025, 14:20 (GMT+7)": a weekday before the date, a clock time and zone after it
+_WEEKDAY_LEAD = re.compile(rf"^\s*(?:{'|'.join([*L.WEEKDAYS, *L.WEEKDAY_ABBR])})\.?\s*,?\s*$",
+                           re.IGNORECASE)
+_CLOCK_TAIL = re.compile(r"^[\s,|·•–—-]*(?:at\s+)?\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?"
+                         r"(?:\s*\(?\s*(?:GMT|UTC)\s*(?:[+-−]\s*\d{1,2}(?::?\d\d)?)?\s*\)?|\s+[A-Z]{2,5})?\s*$",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,9 @@ def find_dateline(text: str, start: int = 0, end: int | None = None) -> tuple[st
         before = text[line_start:c.start]
         after = text[c.end:line_end]
         labelled = bool(_LABEL.search(before))
-        alone = len(before.strip()) <= 3 and len(re.sub(r"[\s|·•,;–—-]+", " ", after).strip()) <= 20
+        lead_ok = len(before.strip()) <= 3 or _WEEKDAY_LEAD.match(before) is not None
+        tail_ok = len(re.sub(r"[\s|·•,;–—-]+", " ", after).strip()) <= 20 or _CLOCK_TAIL.match(after) is not None
+        alone = lead_ok and tail_ok
         if not (labelled or alone):
             continue
         n = normalise(c, Context(dct=None, narrative=None, text=text))
@@ -163,7 +171,10 @@ def infer_published(text: str, start: int = 0, end: int | None = None, timexes=N
 _WALK_BEFORE = re.compile(r"\b(?:in|on|at|during|between|from|around)\s+(?:the\s+)?$", re.IGNORECASE)
 _MONTH_WORD = re.compile(rf"\b(?:{'|'.join(L.MONTHS)})\b", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"\d{4}|'\d\d")
-# a month at most this far ahead of the story is read as the story going on; further is a flashback
+_ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?-i:[a-z])[a-z]+\b(?<!\bof)")
+# a month at most this far ahead of the story is read as the story going on; further, in the same
+# paragraph, is a flashback (a new paragraph's plain past moves the story on, a pluperfect never does)
 _WALK_AHEAD = 5
 
 
@@ -172,11 +183,13 @@ def _walk_months(text: str, latest: Point, after: int, end: int, timexes) -> Poi
 
     "September 2022 ... In January ... on 3 March ... At the beginning of May": each
     past-tense month a few months ahead of the story moves it on, into the next year
-    when it wraps. "last <Month>" counts back from the writing, not from the story."""
+    when it wraps; a plain past month opening a new paragraph moves it on however far ahead.
+    "last <Month>" counts back from the writing, not from the story."""
     from .story import in_relative_clause
-    from .tense import tense_of
+    from .tense import pluperfect, tense_of
 
     cur = Point(latest.y, latest.m, prec="M")
+    cur_at = after
     assert cur.m is not None
     for t in timexes:
         if t.start < after or t.end > end or t.type != "DATE" or t.anchor in ("absolute", "duration"):
@@ -186,20 +199,26 @@ def _walk_months(text: str, latest: Point, after: int, end: int, timexes) -> Poi
             continue
         if not _WALK_BEFORE.search(text, max(0, t.start - 20), t.start):
             continue
+        if _ATTRIBUTIVE.search(text, max(0, t.start - 5), t.start) and _NOUN_AFTER.match(text, t.end):
+            continue  # "on the March incident": the month names an event, it does not date the clause
         if tense_of(text, t.start, t.end, lead=False) >= 0 or in_relative_clause(text, t.start):
             continue
+        if pluperfect(text, t.start, t.end):
+            continue  # "had already arrived in May": a flashback
         first, final = parse_value(t.value[:10]), parse_value((t.end_value or t.value)[:10])
         if first is None or final is None or first.m is None or final.m is None:
             continue
-        if (first.m - cur.m) % 12 > _WALK_AHEAD:
-            continue  # a flashback to an earlier month
+        if (first.m - cur.m) % 12 > _WALK_AHEAD and "\n" not in text[cur_at:t.start]:
+            continue  # an earlier month in the same paragraph looks back; a new paragraph's moves on
         y = cur.y + (1 if first.m < cur.m else 0)
         cur = shift(Point(y, first.m, prec="M"), (final.m - first.m) % 12, "M")
+        cur_at = t.end
     return cur
 
 
 # "Eight months after the September fighting, the two capitals are closer": said at the time of writing
-_ELAPSED = re.compile(r"(?P<n>[A-Z]\w*(?:[\s-]\w+)?)\s+(?P<unit>months?|years?)\s+after\s+(?P<np>[^,.;:]{3,60}?),")
+_ELAPSED = re.compile(r"(?P<n>[A-Z]\w*(?:[\s-]\w+)?)\s+(?P<unit>days?|weeks?|months?|years?)\s+after\s+"
+                      r"(?P<np>[^,.;:]{3,60}?),")
 _PRESENT_VERB = re.compile(r"\b(?:is|are|has|have|remains?|seems?|looks?|stands?|appears?|faces?|continues?)\b"
                            r"|\b(?P<past>was|were|had|did|[a-z]{2,}ed)\b")
 
@@ -219,6 +238,14 @@ def _elapsed_since(text: str, start: int, end: int, timexes, story: Point) -> st
         if verb is None or verb.group("past") or not n or n != int(n):
             continue
         dated = [t for t in timexes if m.start("np") <= t.start and t.end <= m.end("np") and t.type == "DATE"]
+        unit = m.group("unit").rstrip("s")
+        if not dated and unit in ("day", "week"):
+            # "Six weeks after the group announced its exit, ...": the event is the story's latest
+            # told day, or its month when no day is told
+            q = shift(_latest_day(timexes, story), int(n) * (7 if unit == "week" else 1), "D")
+            if (q.y, q.m) >= (story.y, story.m):
+                return f"{q.y:04d}-{q.m:02d}"
+            continue
         if len(dated) != 1:
             continue
         t = dated[0]
@@ -231,7 +258,9 @@ def _elapsed_since(text: str, start: int, end: int, timexes, story: Point) -> st
             # a yearless month: its latest occurrence not after the story told
             assert story.m is not None
             p = Point(story.y - (1 if p.m > story.m else 0), p.m, prec="M")
-        months = int(n) * (12 if m.group("unit").startswith("year") else 1)
+        if unit in ("day", "week"):
+            continue
+        months = int(n) * (12 if unit == "year" else 1)
         if p.m is None:
             return f"{p.y + months // 12:04d}" if months % 12 == 0 else None
         q = shift(Point(p.y, p.m, prec="M"), months, "M")
@@ -239,6 +268,14 @@ def _elapsed_since(text: str, start: int, end: int, timexes, story: Point) -> st
             continue  # the event is older than the story told: the figure is not about now
         return f"{q.y:04d}-{q.m:02d}"
     return None
+
+
+def _latest_day(timexes, story: Point) -> Point:
+    """The latest day told in the story's month, else the month's first day."""
+    assert story.m is not None
+    days = [p for t in timexes if t.type == "DATE" and (p := parse_value(t.value[:10])) is not None
+            and p.prec == "D" and (p.y, p.m) == (story.y, story.m)]
+    return max(days, key=_key) if days else Point(story.y, story.m, 1, "D")
 
 
 def _key(p: Point) -> tuple[int, int, int]:

@@ -134,6 +134,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("set", _c(rf"{_B}(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biannually|semi-annually|twice\s+(?:a|per)\s+(?:day|week|month|year)"
               rf"|(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUMBER})\s+)?(?:{UNIT_SG}|{UNIT_PL}|{WEEKDAY}|{DAYPART}|{SEASON}|{MONTH_FULL}|season)"
               rf"|(?:{WEEKDAY})s|(?:{_alt(L.TENS)}|{_alt(L.ONES)}|\d+)\s+times\s+a\s+(?:day|week|month|year))(?![\w-])")),
+    # a day of the month being told: "until October, and on the 12th the prosecution called"
+    ("ordday", _c(rf"(?<=\bon\s)the\s+(?P<d>\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})"
+                 rf"(?=\s*[,;:]|\.\s|\s+(?:the|a|an|he|she|it|they|we|his|her|their|its|and|when)\b)")),
     ("holiday", _c(rf"{_B}(?:(?P<rel>last|this|next)\s+)?(?P<h>{_alt(L.HOLIDAYS)})(?:\s+(?P<y>{YEAR}))?{_E}")),
 ]
 

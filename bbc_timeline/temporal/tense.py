@@ -87,6 +87,11 @@ def _cues(s: str, after: bool = False) -> list[tuple[int, int, int]]:
     return found
 
 
+def has_tense_cue(s: str) -> bool:
+    """True when s holds a verb or word that marks tense ("was", "will", "signed")."""
+    return bool(_cues(s))
+
+
 def _nearest_cue(before: str, after: str) -> tuple[int, int, bool] | None:
     """(distance, sign, lies before) of the tense cue nearest the expression, or None."""
     best: tuple[int, int, bool] | None = None
@@ -131,3 +136,17 @@ def looks_ahead(text: str, start: int, end: int) -> bool:
 def same_sentence(text: str, start: int, end: int) -> bool:
     """True when no sentence boundary lies in text[start:end] (False for a negative start)."""
     return 0 <= start <= end and _BOUNDARY.search(text, start, end) is None
+
+
+# "had already arrived", "had been detained": a past before the story's past
+_PLUPERFECT = re.compile(
+    r"\bhad\s+(?:(?:already|just|also|not|never|long|previously|earlier|recently|\w+ly)\s+)*"
+    r"(?!(?:to|a|an|the|no|its|his|her|their|our|some|any|been\s+(?:a|an|the)\s)\b)(?-i:[a-z])[a-z]+",
+    re.IGNORECASE)
+
+
+def pluperfect(text: str, start: int, end: int) -> bool:
+    """True when the clause around text[start:end] is in the past perfect: "had already arrived in May"."""
+    before, after = clause_around(text, start, end)
+    return _PLUPERFECT.search(before) is not None or _PLUPERFECT.match(after.lstrip(" ,")) is not None
+
