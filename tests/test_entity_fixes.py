@@ -426,3 +426,9 @@ def test_native_name_in_brackets_after_an_org_and_its_place_is_an_org():
     text = "The case is before the Supreme Court of Peru (Hoge Raad Peruana), which will rule."
     out = fixed(text, [("the Supreme Court", "ORG"), ("Hoge Raad Peruana", "PERSON")])
     assert out == [("Supreme Court of Peru", "ORG", ()), ("Hoge Raad Peruana", "ORG", (orgs.BRACKETED,))]
+
+
+def test_an_acronym_joined_to_a_place_by_a_dash_stays_an_organisation():
+    text = "NORTHCOM said so. They set up the NORTHCOM-Tirana council."
+    out = fixed(text, [("NORTHCOM", "ORG"), ("NORTHCOM", "ORG")])
+    assert [(t, lab) for t, lab, _ in out if t == "NORTHCOM"] == [("NORTHCOM", "ORG"), ("NORTHCOM", "ORG")]

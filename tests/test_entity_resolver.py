@@ -349,3 +349,9 @@ def test_native_name_in_brackets_is_the_org_everywhere():
           Mention("a", "entity", 60, 69, "Hoge Raad", "PERSON")]
     res = resolve_entities(ms)
     assert [(e.type, e.name, e.mentions) for e in res.entities] == [("org", "Court of Peru", 3)]
+
+
+def test_an_acronym_the_model_once_calls_a_place_stays_an_organisation():
+    res = resolve_entities(mentions(("a", [("NORTHCOM", "ORG"), ("NORTHCOM", "PERSON"), ("NORTHCOM", "GPE"),
+                                           ("NORTHCOM", "ORG"), ("NORTHCOM", "ORG")])))
+    assert [(e.name, e.type) for e in res.entities] == [("NORTHCOM", "org")]

@@ -698,7 +698,9 @@ def _route_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         i = j + 1
         if len(parts) < 2 or not any(places.lookup(doc[p].text) for p in parts):
             continue
-        if not all(places.lookup(doc[p].text) or (_name_token(doc, doc[p]) and not _org_word(doc[p]))
+        # an acronym joined to a place ("NATO-Russia") is an organisation's, not a stop on a route
+        if not all(places.lookup(doc[p].text) or (_name_token(doc, doc[p]) and not _org_word(doc[p])
+                                                  and not doc[p].text.isupper())
                    for p in parts):
             continue
         lo, hi = parts[0], parts[-1] + 1

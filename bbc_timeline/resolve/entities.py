@@ -211,8 +211,9 @@ def _place_wins(it: _Item, votes: Counter[str], titled: set[str],
     if hit is not None and (votes["place"] or (it.type == "person" and hit[1] == "GPE"
                                                and (it.doc, it.key) not in surnames_in_doc)):
         return True
+    # an acronym ("NATO") is an organisation the model sometimes calls a place or a person
     return (it.type == "person" and bool(votes["place"]) and len(it.surface.split()) == 1
-            and it.key not in titled and (it.doc, it.key) not in surnames_in_doc)
+            and not it.surface.isupper() and it.key not in titled and (it.doc, it.key) not in surnames_in_doc)
 
 
 def _retype_person_names(items: list[_Item]) -> None:
