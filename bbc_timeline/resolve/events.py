@@ -233,28 +233,8 @@ def document_events(
             subject = None
         if crowd is not None and crowd[0] != paragraph:
             crowd = None
-        counted = _people_counted(sentence_text) if not names["actors"] and current is not None else 0
-        if counted and len(current.names["actors"]) >= counted:
-            names["actors"] = list(current.names["actors"][:counted])  # "the two ministers": those just told of
-        elif not names["actors"] and crowd is not None and _THEY.search(sentence_text):
-            names["actors"] = list(crowd[1])  # "they signed": everyone the last sentence named
-        elif not names["actors"] and topic is not None and not _someone_else(sentence_text):
-            names["actors"] = [topic[1]]  # the paragraph's person: "this president", "his rule"
-        elif subject is not None and subject[1] not in names["actors"] and _pronoun_first(text, s0, s1, in_e):
-            names["actors"].insert(0, subject[1])  # "he was received by X": "he" is the one told about
-        elif not names["actors"] and protagonist and _PERSONAL_PRONOUN.search(sentence_text):
-            names["actors"] = [protagonist]  # a new paragraph's "he": the person the article is about
-        elif subject is None and protagonist and protagonist not in names["actors"] \
-                and _pronoun_first(text, s0, s1, in_e):
-            names["actors"].insert(0, protagonist)  # "he travelled to X and met Y" opening a paragraph
-        if protagonist and names["actors"] and protagonist not in names["actors"] and _ONE_TOLD_OF.search(sentence_text):
-            # "the president appointed him", "dismissed the general": someone other than those named,
-            # in an article about one person, is that person
-            other = topic[1] if topic is not None and topic[1] not in names["actors"] else protagonist
-            names["actors"].append(other)
-        elif protagonist and not names["actors"] and _ONE_TOLD_OF.search(sentence_text) \
-                and not _someone_else(sentence_text):
-            names["actors"] = [protagonist]  # "the new chief was promoted"
+        _point_people(names["actors"], sentence_text, _pronoun_first(text, s0, s1, in_e), current, topic, subject,
+                      crowd, protagonist)
         agents = _agents(text, in_e, canonical, entity_types)
         if agents:
             topic = (paragraph, agents[-1])
@@ -369,6 +349,33 @@ _ONE_TOLD_OF = re.compile(
 )
 _THEY = re.compile(r"\b(?:they|both\s+men|both\s+women)\b", re.I)
 PROTAGONIST_SHARE = 0.4  # of the document's person mentions: who an article about one person is about
+
+
+def _point_people(actors: list[str], sentence_text: str, pronoun_first: bool, current: Draft | None,
+                  topic: tuple[int, str] | None, subject: tuple[int, str] | None,
+                  crowd: tuple[int, tuple[str, ...]] | None, protagonist: str | None) -> None:
+    """Add to `actors` the people the sentence points at without naming them (in place)."""
+    counted = _people_counted(sentence_text) if not actors and current is not None else 0
+    if counted and len(current.names["actors"]) >= counted:
+        actors[:] = current.names["actors"][:counted]  # "the two ministers": those just told of
+    elif not actors and crowd is not None and _THEY.search(sentence_text):
+        actors[:] = crowd[1]  # "they signed": everyone the last sentence named
+    elif not actors and topic is not None and not _someone_else(sentence_text):
+        actors[:] = [topic[1]]  # the paragraph's person: "this president", "his rule"
+    elif subject is not None and subject[1] not in actors and pronoun_first:
+        actors.insert(0, subject[1])  # "he was received by X": "he" is the one told about
+    elif not actors and protagonist and _PERSONAL_PRONOUN.search(sentence_text):
+        actors[:] = [protagonist]  # a new paragraph's "he": the person the article is about
+    elif subject is None and protagonist and protagonist not in actors and pronoun_first:
+        actors.insert(0, protagonist)  # "he travelled to X and met Y" opening a paragraph
+    if protagonist and actors and protagonist not in actors and _ONE_TOLD_OF.search(sentence_text):
+        # "the president appointed him", "dismissed the general": someone other than those named,
+        # in an article about one person, is that person
+        other = topic[1] if topic is not None and topic[1] not in actors else protagonist
+        actors.append(other)
+    elif protagonist and not actors and _ONE_TOLD_OF.search(sentence_text) \
+            and not _someone_else(sentence_text):
+        actors[:] = [protagonist]  # "the new chief was promoted"
 
 
 def _protagonist(entities: list[Mention], canonical: dict, entity_types: dict[str, str]) -> str | None:
