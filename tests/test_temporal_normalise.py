@@ -250,3 +250,28 @@ def test_duration_after_a_dated_event_is_one_shifted_date() -> None:
 def test_duration_after_a_clause_with_a_verb_stays_apart() -> None:
     text = "Talks resumed two months after the rebels seized Vell in June 2030."
     assert find(text, "2032-05", "two months").type == "DURATION"
+
+
+def test_that_year_is_the_year_told_last_not_the_earlier_narrative() -> None:
+    # the pact's date sits in a plan-bearing clause ("is to help") and does not move the narrative,
+    # but "that year" still names its year
+    text = ("Northland opened a base in Vell in 2017.\n\n"
+            "The two countries signed a 10-year defense agreement in Vell on Feb. 8, 2024, under which the "
+            "Northland navy is to help protect the coastline of Ruritania. "
+            "Parliament approved the deployment in July of that year and ratified it on 3 July of that year. "
+            "Later that year, the ships sailed.")
+    assert find(text, "2025-03-06", "July of that year").value == "2024-07"
+    assert find(text, "2025-03-06", "3 July of that year").value == "2024-07-03"
+    assert find(text, "2025-03-06", "Later that year").value == "2024"
+
+
+def test_that_year_after_a_relative_move_follows_the_narrative() -> None:
+    text = "In 2017 Anna Berg left Vell. The following year she returned, and later that year she married."
+    assert find(text, None, "later that year").value == "2018"
+
+
+def test_a_year_earlier_than_a_day_keeps_the_month() -> None:
+    text = ("On 6 September 2030, Northland froze the accounts of Anna Berg. "
+            "A year earlier, bankers had frozen one account.")
+    assert find(text, "2031-05-01", "A year earlier").value == "2029-09"
+    assert find("Anna Berg left Vell a year ago.", "2031-05-01", "a year ago").value == "2030"

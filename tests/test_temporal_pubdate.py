@@ -17,6 +17,14 @@ from bbc_timeline.temporal import find_dateline, resolve_document_dates
         ("Headline here\n05.11.2018\n\nBody text.", "2018-11-05", "05.11.2018"),
         ("Headline here\nPublished: 5 November 2018\n\nBody text.", "2018-11-05", "5 November 2018"),
         ("Headline here\n2018-11-05\n\nBody text.", "2018-11-05", "2018-11-05"),
+        # year first with dots (Hungarian, East Asian portals), a trailing dot before the clock time
+        ("Vell port deal signed\n\n2031.02.14. 11:32\n\nBody text.", "2031-02-14T11:32", "2031.02.14. 11:32"),
+        ("Vell port deal signed\n\n2031. 02. 14.\n\nBody text.", "2031-02-14", "2031. 02. 14"),
+        # a label, then a clock time with its zone, then the date
+        ("Vell port deal signed\n\nBy Anna Berg\nUpdated 4:12 PM GMT+3, March 6, 2031\n\nBody text.",
+         "2031-03-06", "March 6, 2031"),
+        ("Vell port deal signed\nPublished 10:05 a.m. EST, 3 March 2031\n\nBody text.", "2031-03-03",
+         "3 March 2031"),
     ],
 )
 def test_datelines(text: str, value: str, matched: str) -> None:
@@ -184,3 +192,36 @@ def test_inferred_from_weeks_elapsed_since_an_undated_event() -> None:
             "Envoys of Northland met in Vell in August 2030.\n\n"
             "On 6 June, the rebels said their mission was over.")
     assert resolve_document_dates(text).published == "2031-07"
+
+
+def test_an_impossible_year_first_date_is_no_dateline() -> None:
+    assert find_dateline("Vell port deal signed\n\n2031.02.30.\n\nBody text.") is None
+
+
+HEADER_STORY = ("Northland signed the port deal with Ruritania on 2 February 2031.\n\n"
+                "In October, the first vessel arrived in Vell.")
+
+
+def test_a_header_line_date_caps_the_inferred_date() -> None:
+    # no dateline (the byline sits before the date), but the article cannot be later than its header
+    text = "Ruritania seeks a port\n\nPosted by Anna Berg | 4 March 2031 | 10:00 (local)\n\n" + HEADER_STORY
+    assert find_dateline(text) is None
+    assert resolve_document_dates(text).published == "2031-03-04"
+
+
+def test_a_headline_date_without_header_cues_does_not_cap() -> None:
+    text = "Northland marks 4 March 2021 anniversary\n\n" + HEADER_STORY
+    assert resolve_document_dates(text).published == "2031-10"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "An expert said that the deadline of 2034 is ambitious.",
+        "The 2034 target looks hard to meet.",
+        "Anna Berg said the firm aims to double its output by 2034.",
+    ],
+)
+def test_a_target_year_is_not_the_latest_reported_date(target: str) -> None:
+    text = "Northland signed the port deal with Ruritania in March 2031. " + target
+    assert resolve_document_dates(text).published == "2031-03"

@@ -67,6 +67,8 @@ def tag(text: str, dct: str | None, start: int = 0, end: int | None = None) -> l
         p = n.point
         if p is not None and n.type == "DATE" and p.prec in ("M", "D"):
             ctx.last_month = (p, c.end)
+        if p is not None and n.anchor == "absolute" and n.type in ("DATE", "TIME") and p.prec in ("Y", "M", "D"):
+            ctx.told = (p, c.end)
         if p is None or not moves_story(text, c.start, n.end_value is not None):
             continue
         if n.type in ("DATE", "TIME") and p.prec == "D":
@@ -84,6 +86,7 @@ def tag(text: str, dct: str | None, start: int = 0, end: int | None = None) -> l
         if (cur is None or not _contains(p, cur)) and not (looks_back and cur is not None):
             ctx.narrative = p
             ctx.narrative_end = parse_value(n.end_value) if n.end_value else None
+            ctx.narrative_at = c.end
         elif (not looks_back and n.end_value is None and ctx.narrative_end is not None
               and not _contains(p, ctx.narrative_end)):
             # "(492-490 BC) ... in 492 BC ... The following year": the story is at the range's start now
@@ -166,12 +169,13 @@ def _aside(c: Candidate, n: Norm, p: Point, ctx: Context) -> bool:
 def _in_plan(c: Candidate, ctx: Context) -> Norm | None:
     """The reading of an anaphoric expression against the pending plan instead of the narrative."""
     assert ctx.plan is not None
-    saved = (ctx.narrative, ctx.narrative_end)
+    saved = (ctx.narrative, ctx.narrative_end, ctx.told)
     ctx.narrative, ctx.narrative_end = ctx.plan
+    ctx.told = None
     try:
         return normalise(c, ctx)
     finally:
-        ctx.narrative, ctx.narrative_end = saved
+        ctx.narrative, ctx.narrative_end, ctx.told = saved
 
 
 from .pubdate import DocDates, find_dateline, resolve_document_dates  # noqa: E402  (pubdate needs tag above)

@@ -272,6 +272,16 @@ class Context:
     narrative_end: Point | None = None  # the last day of the narrative date when it was a range
     frame: tuple[Point, int] | None = None  # the date framing the latest sentence that moved the story, and its end
     plan: tuple[Point, Point | None] | None = None  # the latest planned date (and its range's end), if any
+    narrative_at: int = -1  # where the date that last moved the narrative ended
+    told: tuple[Point, int] | None = None  # the latest date told with its year (moving or not), and its end
+
+
+def year_named(ctx: Context) -> Point | None:
+    """What "that year" refers to: the latest date told with its year when it came after the
+    narrative last moved ("signed on Feb. 8, 2024, under which ... in July of that year"), else the narrative."""
+    if ctx.told is not None and ctx.told[1] > ctx.narrative_at:
+        return ctx.told[0]
+    return ctx.narrative
 
 
 def _tense(ctx: Context, c: Candidate) -> int:
@@ -491,6 +501,16 @@ def _n_iso(c: Candidate, ctx: Context) -> Norm | None:
     return _mk("DATE", p, "absolute")
 
 
+def _n_ymd(c: Candidate, ctx: Context) -> Norm | None:
+    """Year-first dates with dots or slashes: "2024.02.14.", "2024/2/14"."""
+    g = c.groups
+    try:
+        _dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
+    except ValueError:
+        return None
+    return _n_iso(c, ctx)
+
+
 def _clock(t: str) -> str:
     t = t.strip().lower().replace(" ", "")
     if t == "noon":
@@ -560,9 +580,11 @@ def _of_rel(g: dict, ctx: Context) -> tuple[Point | None, str]:
     of = re.sub(r"^of ", "", of)
     deictic = of.split(" ")[0] in ("this", "last", "next")
     base, kind = _base(ctx, not deictic)
+    off = 1 if ("next" in of or "following" in of) else -1 if ("last" in of or "previous" in of) else 0
+    if not deictic and off == 0 and of.endswith("year") and kind == "narrative":
+        base = year_named(ctx)
     if base is None:
         return None, kind
-    off = 1 if ("next" in of or "following" in of) else -1 if ("last" in of or "previous" in of) else 0
     if of.endswith("month"):
         if base.m is None:
             return None, kind
@@ -639,6 +661,7 @@ def _n_month(c: Candidate, ctx: Context) -> Norm | None:
         elif "this" in of:
             y = (ctx.dct or base).y
         else:
+            base = year_named(ctx) or base
             y = base.y
         kind, anchor = ("dct", ctx.dct) if ("last" in of or "next" in of or "this" in of) and ctx.dct else ("narrative", base)
     else:
@@ -810,7 +833,7 @@ def _n_quarter(c: Candidate, ctx: Context) -> Norm | None:
         elif "next" in rel or "next year" in det:
             y += 1
         elif rel in ("that year", "the same year"):
-            nb = ctx.narrative or base
+            nb = year_named(ctx) or base
             y, base, kind = nb.y, nb, "narrative"
     if ordw in _Q_ORD:
         n = _Q_ORD[ordw]
@@ -892,6 +915,10 @@ def _n_duration(c: Candidate, ctx: Context) -> Norm | None:
                 p = shift(base, -months if rel in _REL_BACK else months, "M")
             else:
                 p = shift(base, int(-n if rel in _REL_BACK else n), code)
+        elif code == "Y" and n == 1 and kind == "narrative" and base.prec in ("D", "M") and base.m is not None:
+            # "On 6 September 2023 ... A year earlier": the same month a year before, as for quarters;
+            # "Two years later" stays a year
+            p = shift(base.at("M"), -12 if rel in _REL_BACK else 12, "M")
         elif code in ("DE", "CE"):
             k = int(n) * (10 if code == "DE" else 100)
             p = Point(base.y + (-k if rel in _REL_BACK else k), prec="Y")
@@ -1012,6 +1039,8 @@ def _n_relunit(c: Candidate, ctx: Context) -> Norm | None:
         return Norm("DURATION", duration_value(1, unit), None, mod, "duration", None)
     base, k = _base(ctx, kind == "narrative")
     base = _from_range_end(ctx, base, k, kind == "narrative" and off > 0)
+    if code == "Y" and det in ("that", "that same", "the same", "same") and not after and k == "narrative":
+        base = year_named(ctx) or base
     if code == "D" and off == 0 and kind == "narrative" and ctx.narrative_end is not None and _ends_range(c, ctx):
         return _mk("DATE", ctx.narrative_end, "narrative", ctx.narrative_end, mod)
     if base is None:
@@ -1278,7 +1307,7 @@ def _n_ordday(c: Candidate, ctx: Context) -> Norm | None:
 
 
 _HANDLERS = {
-    "iso": _n_iso, "numeric": _n_numeric, "mdy": _n_monthday, "dmy": _n_monthday, "month": _n_month,
+    "iso": _n_iso, "ymd": _n_ymd, "numeric": _n_numeric, "mdy": _n_monthday, "dmy": _n_monthday, "month": _n_month,
     "season": _n_season, "decade": _n_decade, "century": _n_century, "year": _n_year, "bcrange": _n_bcrange,
     "quarter": _n_quarter, "duration": _n_duration, "vague": _n_vague, "relunit": _n_relunit,
     "weekday": _n_weekday, "dayword": _n_dayword, "time": _n_time, "clockdur": _n_clockdur, "ref": _n_ref, "set": _n_set,

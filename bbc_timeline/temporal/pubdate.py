@@ -15,14 +15,16 @@ from .normalise import Point, parse_value, shift
 from .recognise import find_candidates
 
 _HEAD_CHARS = 700  # datelines sit in the first lines of an article
-_LABEL = re.compile(r"(?:published|updated|posted|date|last\s+modified|created)\s*(?:on|at)?\s*:?\s*$", re.IGNORECASE)
-_DATELINE_FAMILIES = ("iso", "numeric", "mdy", "dmy")
+_CLOCK = (r"\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?"
+          r"(?:\s*\(?\s*(?:GMT|UTC)\s*(?:[+\-−]\s*\d{1,2}(?::?\d\d)?)?\s*\)?|\s+[A-Z]{2,5}(?:[+\-−]\d{1,2})?)?")
+# "Published:", "Updated on", and "Updated 4:12 PM GMT+3," (a clock time between the label and the date)
+_LABEL = re.compile(rf"(?:published|updated|posted|date|last\s+modified|created)\s*(?:on|at)?\s*:?\s*"
+                    rf"(?:(?:at\s+)?{_CLOCK}\s*,?\s*(?:on\s+)?)?$", re.IGNORECASE)
+_DATELINE_FAMILIES = ("iso", "ymd", "numeric", "mdy", "dmy")
 # "Tuesday, 18/3/2025, 14:20 (GMT+7)": a weekday before the date, a clock time and zone after it
 _WEEKDAY_LEAD = re.compile(rf"^\s*(?:{'|'.join([*L.WEEKDAYS, *L.WEEKDAY_ABBR])})\.?\s*,?\s*$",
                            re.IGNORECASE)
-_CLOCK_TAIL = re.compile(r"^[\s,|·•–—-]*(?:at\s+)?\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?"
-                         r"(?:\s*\(?\s*(?:GMT|UTC)\s*(?:[+-−]\s*\d{1,2}(?::?\d\d)?)?\s*\)?|\s+[A-Z]{2,5})?\s*$",
-                         re.IGNORECASE)
+_CLOCK_TAIL = re.compile(rf"^[\s,|·•–—-]*(?:at\s+)?{_CLOCK}\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,11 @@ def find_dateline(text: str, start: int = 0, end: int | None = None) -> tuple[st
 
 
 _FUTURE_BEFORE = re.compile(r"\b(?:will|forthcoming|upcoming|scheduled|planned|plans?|next|expected|due|"
-                            r"until|till|coming|future)\b(?=[^.]{0,60}$)", re.IGNORECASE)
+                            r"until|till|coming|future|aims?|aiming)\b(?=[^.]{0,60}$)", re.IGNORECASE)
+# "the deadline of 2027", "a target year of 2030", "the 2030 goal": a year set as a target lies ahead
+_GOAL_BEFORE = re.compile(r"\b(?:deadlines?|targets?|goals?|horizon)(?:\s+(?:date|year))?\s+(?:of|for|is|was|set\s+for)"
+                          r"\s+(?:the\s+(?:end\s+of\s+)?)?$", re.IGNORECASE)
+_GOAL_AFTER = re.compile(r"^\s+(?:deadlines?|targets?|goals?|horizon)\b", re.IGNORECASE)
 # "from September 18 until October 6": the "until" closes a range told in full, it is no deadline
 _RANGE_FROM = re.compile(rf"\bfrom\s[^.;]{{0,40}}?(?:\d|\b(?:{'|'.join(L.MONTHS)})\b)[^.;]{{0,25}}$", re.IGNORECASE)
 _CURRENT_MONTH = re.compile(rf"\b(?:[Tt]he\s+current|[Tt]his)\s+(?P<mon>{'|'.join(m.capitalize() for m in L.MONTHS)})\b")
@@ -103,13 +109,62 @@ def _future_before(text: str, start: int, end: int) -> bool:
 
 
 def infer_published(text: str, start: int = 0, end: int | None = None, timexes=None) -> str | None:
-    """Publication date inferred from content, at the precision the evidence supports."""
+    """Publication date inferred from content, at the precision the evidence supports.
+
+    Never later than a full date on a header-like line near the top ("Posted by
+    Anna Berg | 4 March 2025 | 10:00"): the article cannot predate its own header.
+    """
     from . import tag
-    from .normalise import number
 
     end = len(text) if end is None else end
     if timexes is None:
         timexes = tag(text, None, start, end)
+    inferred = _infer_from_content(text, start, end, timexes)
+    cap = _header_date(text, start, end)
+    if inferred is None or cap is None:
+        return inferred
+    parts = [int(x) for x in inferred.split("-")]
+    return cap if tuple(parts) > _cap_key(cap)[:len(parts)] else inferred
+
+
+def _cap_key(value: str) -> tuple[int, int, int]:
+    """(year, month, day) of a YYYY-MM-DD value."""
+    y, m, d = value[:10].split("-")
+    return int(y), int(m), int(d)
+
+
+# a header line: it carries a clock time, a label, or a byline beside the date
+_HEADER_CUE = re.compile(r"(?<![\d.])\d{1,2}:\d\d(?![\d.])|\b\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\b"
+                         r"|\b(?:published|updated|posted|last\s+modified|created)\b|\b(?-i:[Bb]y\s+[A-Z])",
+                         re.IGNORECASE)
+_HEADER_LINE_MAX = 120
+
+
+def _header_date(text: str, start: int, end: int) -> str | None:
+    """The first full date (YYYY-MM-DD) on a short header-like line near the top, or None."""
+    from .normalise import Context, normalise
+
+    head_end = min(end, start + _HEAD_CHARS)
+    for c in find_candidates(text, start, head_end):
+        if c.family not in _DATELINE_FAMILIES or not c.groups.get("y") or c.groups.get("d2"):
+            continue
+        line_start = text.rfind("\n", start, c.start) + 1
+        line_end = text.find("\n", c.end, end)
+        line_end = end if line_end < 0 else line_end
+        if line_end - line_start > _HEADER_LINE_MAX:
+            continue
+        rest = text[line_start:c.start] + " " + text[c.end:line_end]
+        if not _HEADER_CUE.search(rest):
+            continue
+        n = normalise(c, Context(dct=None, narrative=None, text=text))
+        if n is not None and re.match(r"^\d{4}-\d\d-\d\d", n.value):
+            return n.value[:10]
+    return None
+
+
+def _infer_from_content(text: str, start: int, end: int, timexes) -> str | None:
+    from .normalise import number
+
     latest: Point | None = None
     latest_end = start
     for t in timexes:
@@ -117,6 +172,9 @@ def infer_published(text: str, start: int = 0, end: int | None = None, timexes=N
             continue
         if _future_before(text, max(start, t.start - 80), t.start):
             continue  # a forthcoming event says nothing about the date of writing
+        if (_GOAL_BEFORE.search(text[max(start, t.start - 40):t.start])
+                or _GOAL_AFTER.match(text[t.end:min(end, t.end + 20)])):
+            continue
         if (_TARGET_BEFORE.search(text[max(start, t.start - 30):t.start])
                 and _MODAL_AFTER.search(text[t.end:min(end, t.end + 100)])):
             continue

@@ -82,6 +82,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # 31.07.2017, 31/07/2017, 7/31/2017, 31.07.17 (day first unless impossible)
     ("numeric", _c(rf"{_B}(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>{YEAR}|\d\d)(?![\w./-]*\d)"
                   rf"(?:\s+(?P<time>{TIME}))?")),
+    # 2024.02.14. 11:32, 2024. 02. 14., 2024/02/14: year first (Hungarian, East Asian, ISO-like)
+    ("ymd", _c(rf"(?<![\w./-])(?P<y>{YEAR})(?P<sep>[./])\s?(?P<m>0?[1-9]|1[0-2])(?P=sep)\s?(?P<d>0?[1-9]|[12]\d|3[01])"
+              rf"(?![\w/-]|\.\d)(?:\.?\s+(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?))?")),
     # (Monday,) July 31(st), 2017 (13:12); July 11-18(, 2017); July 11 to August 3, 2017
     ("mdy", _c(rf"{_BH}(?:(?P<dpre>(?:early\s+(?:in\s+)?|late\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?(?P<dp>morning|afternoon|evening|night)\s+of)\s+)?(?:(?P<wd>{WEEKDAY}|{WDAY_ABBR}\.?),?\s+)?(?:(?P<part>{PART}))?(?P<mon>{MON})\s+(?P<d>{DAYNUM}){_E}"
               rf"(?:\s*(?:-|–|—|to|through|until|till|and)\s*(?:(?P<mon2>{MON})\s+)?(?P<d2>{DAYNUM}){_E})?"
