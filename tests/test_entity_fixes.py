@@ -432,3 +432,83 @@ def test_an_acronym_joined_to_a_place_by_a_dash_stays_an_organisation():
     text = "NORTHCOM said so. They set up the NORTHCOM-Tirana council."
     out = fixed(text, [("NORTHCOM", "ORG"), ("NORTHCOM", "ORG")])
     assert [(t, lab) for t, lab, _ in out if t == "NORTHCOM"] == [("NORTHCOM", "ORG"), ("NORTHCOM", "ORG")]
+
+
+def test_hyphenated_arabic_article_joins_the_name_after_it():
+    out = fixed("On 3 May, al-Zuhri declared a truce.", [("Zuhri", "PERSON")])
+    assert out == [("al-Zuhri", "PERSON", ())]
+
+
+def test_company_noun_before_or_after_a_name_makes_it_an_organisation():
+    out = fixed("The Ruritanian company Nordo Neft, which bought it. B.K. Vester-Lund, the Danish container line, "
+                "paused. The movement that calls itself Ansar Nord grew.",
+                [("Nordo Neft", "PERSON"), ("B.K. Vester-Lund", "PERSON"), ("Ansar Nord", "PERSON")])
+    assert [(t, label) for t, label, _ in out] == [("Nordo Neft", "ORG"), ("B.K. Vester-Lund", "ORG"),
+                                                   ("Ansar Nord", "ORG")]
+
+
+def test_company_noun_before_a_subject_of_a_relative_clause_is_not_a_cue():
+    out = fixed("It is the company Anna Berg founded.", [("Anna Berg", "PERSON")])
+    assert out == [("Anna Berg", "PERSON", ())]
+
+
+def test_landform_word_opens_a_place_name():
+    assert fixed("The mines of Jebel Nordo were taken.", [("Jebel Nordo", "PERSON")]) == [
+        ("Jebel Nordo", "LOC", ())]
+
+
+def test_area_cues_make_a_one_word_name_a_place():
+    out = fixed("Fighting in Ruritania's Vosko region and the canton of Tralla, then drones toward Pelmo.",
+                [("Ruritania", "GPE"), ("Vosko", "ORG"), ("Tralla", "ORG"), ("Pelmo", "ORG")])
+    assert [(t, label) for t, label, _ in out] == [("Ruritania", "GPE"), ("Vosko", "GPE"), ("Tralla", "GPE"),
+                                                   ("Pelmo", "GPE")]
+
+
+def test_two_word_name_after_at_is_a_place_unless_it_is_a_persons_name():
+    out = fixed("Fighters overran a base at Ceel Varo. Everyone looked at Anna Berg.",
+                [("Ceel Varo", "PERSON"), ("Anna Berg", "PERSON")])
+    assert [(t, label) for t, label, _ in out] == [("Ceel Varo", "GPE"), ("Anna Berg", "PERSON")]
+
+
+def test_known_as_gives_an_alias_of_the_person_just_named():
+    from bbc_timeline.resolve import names
+    out = fixed("It hit Omar Diriye Varo, a regional commander known as Abu Talib, and General Boris Kovac, "
+                "widely known as Hemko. Later Hemko left.",
+                [("Omar Diriye Varo", "PERSON"), ("Abu Talib", "PERSON"), ("Boris Kovac", "PERSON"),
+                 ("Hemko", "GPE"), ("Hemko", "GPE")])
+    assert out == [("Omar Diriye Varo", "PERSON", ()), ("Abu Talib", "PERSON", (names.ALIAS_AFTER_NAME,)),
+                   ("Boris Kovac", "PERSON", ("General",)), ("Hemko", "PERSON", (names.ALIAS_AFTER_NAME,)),
+                   ("Hemko", "PERSON", ())]
+
+
+def test_dubbed_in_the_active_voice_names_someone_else():
+    out = fixed("Anna Berg dubbed Boris Kovac a traitor.", [("Anna Berg", "PERSON"), ("Boris Kovac", "PERSON")])
+    assert out == [("Anna Berg", "PERSON", ()), ("Boris Kovac", "PERSON", ())]
+
+
+def test_acronym_then_native_name_in_brackets_and_appositive_acronym():
+    out = fixed("The Petroleum Industry of Ruritania (PIR, Naftna Industrija Rurije) said. The Northland "
+                "Command, or NORCOM, struck. The Mission in Somalia, or MISO, ended.",
+                [("Petroleum Industry of Ruritania", "ORG"), ("PIR", "ORG"), ("Naftna Industrija Rurije", "PERSON"),
+                 ("Northland Command", "ORG"), ("Mission", "ORG"), ("Somalia", "GPE")])
+    assert out == [("Petroleum Industry of Ruritania", "ORG", ()), ("PIR", "ORG", (orgs.BRACKETED,)),
+                   ("Naftna Industrija Rurije", "ORG", (orgs.BRACKETED,)), ("Northland Command", "ORG", ()),
+                   ("NORCOM", "ORG", (orgs.BRACKETED,)), ("Mission in Somalia", "ORG", ()),
+                   ("MISO", "ORG", (orgs.BRACKETED,))]
+
+
+def test_untagged_acronym_defined_by_a_name_in_brackets():
+    out = fixed("Oil came through the pipeline of the company NORAF (Nordijski naftovod). The station of "
+                "Vela Group (Vela Olaj- es Gazipari Nyrt.) opened.",
+                [("Nordijski", "PERSON"), ("Vela Group", "ORG"), ("Vela Olaj-", "GPE")])
+    assert out == [("NORAF", "ORG", ()), ("Nordijski naftovod", "ORG", (orgs.BRACKETED,)),
+                   ("Vela Group", "ORG", ()), ("Vela Olaj- es Gazipari Nyrt.", "ORG", (orgs.BRACKETED,))]
+
+
+def test_org_span_loses_a_leading_descriptor_and_keeps_a_company_after_for():
+    out = fixed("The analyst of the Vela institute Northern Centre for Energy Research spoke. Gold went to "
+                "Al-Varo for Multi Trading Co. Ltd in 2019.",
+                [("Vela institute Northern Centre for Energy Research", "ORG"), ("Al-Varo", "ORG"),
+                 ("Multi Trading Co. Ltd", "ORG")])
+    assert [(t, label) for t, label, _ in out] == [("Northern Centre for Energy Research", "ORG"),
+                                                   ("Al-Varo for Multi Trading Co. Ltd", "ORG")]

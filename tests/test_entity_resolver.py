@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bbc_timeline.models import Mention
+from bbc_timeline.resolve import orgs
 from bbc_timeline.resolve.aliases import AliasConfig, AliasGroup, load_aliases
 from bbc_timeline.resolve.entities import resolve_entities
 
@@ -355,3 +356,66 @@ def test_an_acronym_the_model_once_calls_a_place_stays_an_organisation():
     res = resolve_entities(mentions(("a", [("NORTHCOM", "ORG"), ("NORTHCOM", "PERSON"), ("NORTHCOM", "GPE"),
                                            ("NORTHCOM", "ORG"), ("NORTHCOM", "ORG")])))
     assert [(e.name, e.type) for e in res.entities] == [("NORTHCOM", "org")]
+
+
+def test_company_suffix_makes_a_name_and_its_leading_words_an_organisation():
+    res = resolve_entities(mentions(("a", [("Borealis Crest Trading FZE", "ORG"), ("Borealis Crest", "PERSON"),
+                                           ("Borealis Crest", "GPE"), ("Borealis Crest", "PERSON"),
+                                           ("Nordavia SA", "ORG"), ("Nordavia", "PERSON"),
+                                           ("Ruritan Neft", "PERSON"), ("Anna Berg", "PERSON")])))
+    people = by_name(res, "person")
+    assert set(people) == {"Anna Berg"}
+    assert {"Borealis Crest", "Nordavia", "Ruritan Neft"} <= {a for e in res.entities if e.type == "org"
+                                                               for a in e.aliases}
+
+
+def test_leading_words_of_a_company_name_join_it_in_its_document():
+    res = resolve_entities(mentions(("a", [("Borealis Crest Trading FZE", "ORG"), ("Borealis Crest", "ORG"),
+                                           ("Nordavia SA", "ORG"), ("Nordavia", "ORG")])))
+    orgs_ = by_name(res, "org")
+    assert orgs_["Borealis Crest Trading FZE"].mentions == 2
+    assert orgs_["Nordavia SA"].mentions == 2
+
+
+def test_company_suffix_is_matched_as_written():
+    res = resolve_entities(mentions(("a", [("Truong Sa", "FAC"), ("Anna Co", "PERSON")])))
+    assert {e.name: e.type for e in res.entities} == {"Truong Sa": "place", "Anna Co": "person"}
+
+
+def test_a_name_given_only_in_brackets_is_not_the_shown_name():
+    res = resolve_entities([Mention("a", "entity", 0, 5, "NORAF", "ORG"),
+                            Mention("a", "entity", 7, 25, "Nordijski naftovod", "ORG", titles=(orgs.BRACKETED,))])
+    assert [e.name for e in res.entities] == ["NORAF"]
+
+
+def test_known_as_alias_joins_the_person_named_before_it():
+    from bbc_timeline.resolve import names
+    res = resolve_entities([
+        Mention("a", "entity", 0, 16, "Omar Diriye Varo", "PERSON"),
+        Mention("a", "entity", 45, 54, "Abu Talib", "PERSON", titles=(names.ALIAS_AFTER_NAME,)),
+        Mention("a", "entity", 60, 71, "Boris Kovac", "PERSON"),
+        Mention("a", "entity", 90, 95, "Hemko", "PERSON", titles=(names.ALIAS_AFTER_NAME,)),
+        Mention("a", "entity", 200, 205, "Hemko", "PERSON"),
+    ])
+    people = by_name(res, "person")
+    assert set(people) == {"Omar Diriye Varo", "Boris Kovac"}
+    assert people["Boris Kovac"].mentions == 3
+    assert people["Omar Diriye Varo"].titles == ()
+
+
+def test_article_prefixed_name_without_a_person_of_that_surname_is_a_group():
+    res = resolve_entities(mentions(("a", [("Abdul-Karim al-Zuhri", "PERSON"), ("al-Zuhri", "PERSON"),
+                                           ("al-Nordiya", "PERSON"), ("Al-Nordiya", "PERSON")])))
+    assert {e.name: (e.type, e.mentions) for e in res.entities} == {
+        "Abdul-Karim al-Zuhri": ("person", 2), "al-Nordiya": ("org", 2)}
+
+
+def test_acronym_given_as_an_appositive_joins_the_name():
+    res = resolve_entities([Mention("a", "entity", 4, 21, "Northland Command", "ORG"),
+                            Mention("a", "entity", 26, 32, "NORCOM", "ORG", titles=(orgs.BRACKETED,))])
+    assert [e.mentions for e in res.entities] == [2]
+
+
+def test_acronym_with_a_generic_ending_is_the_acronym_in_its_document():
+    res = resolve_entities(mentions(("a", [("VOL Group", "ORG"), ("VOL", "ORG")])))
+    assert [e.mentions for e in res.entities] == [2]

@@ -112,3 +112,17 @@ def test_ambassador_title_words(word):
                                          ("", "General", 0)])
 def test_title_agreement(a, b, level):
     assert names.title_agreement(names.title_core(a), names.title_core(b)) == level
+
+
+def test_strip_particle_drops_only_a_hyphenated_arabic_article():
+    from bbc_timeline.resolve.names import strip_particle
+    assert strip_particle("al-Zuhri") == "Zuhri"
+    assert strip_particle("El-Masri") == "Masri"
+    assert strip_particle("Vester-Lund") == "Vester-Lund"
+
+
+def test_clean_text_keeps_the_dot_of_an_abbreviated_legal_form():
+    from bbc_timeline.resolve.names import clean_text
+    assert clean_text("Vela Olaj- es Gazipari Nyrt.") == "Vela Olaj- es Gazipari Nyrt."
+    assert clean_text("the Nordavia S.A.") == "Nordavia S.A."
+    assert clean_text("Anna Berg.") == "Anna Berg"

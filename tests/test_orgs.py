@@ -91,3 +91,8 @@ def test_generic_ending_is_dropped_only_from_two_word_names():
     assert orgs.without_generic_ending("the Northwind Ltd.") == "Northwind"
     assert orgs.without_generic_ending("Northwind Trading Group") is None
     assert orgs.without_generic_ending("Northwind Bank") is None
+
+
+def test_centre_is_an_org_head_in_british_spelling():
+    from bbc_timeline.resolve.orgs import has_org_head
+    assert has_org_head("Northern Centre for Energy Research")

@@ -4,8 +4,9 @@ The small English model makes a few kinds of mistakes again and again on news
 text: titles glued to names or tagged on their own ("Major-General" as ORG),
 cities tagged as people or organisations ("Kiev" as PERSON), spans running
 across a heading's line break, trailing junk ("Borders How"), possessives and
-quote marks inside the span, and named exercises ("West-2017") not tagged as
-events. This component repairs them with general rules and word lists
+quote marks inside the span, named exercises ("West-2017") not tagged as
+events, companies read as people ("the Danish company X"), and other names
+given in brackets, after ", or" or after "known as". This component repairs them with general rules and word lists
 (titles, ranks, country names and adjectives, org head nouns), records the
 titles it finds on `Span._.titles`, and `entity_mentions` turns the result
 into plain `Mention` values.
@@ -48,7 +49,7 @@ _FACILITY_NOUNS = frozenset(
 # they name a site only right after "the <Name>".
 _WEAK_FACILITY_NOUNS = frozenset(["crossing", "post"])
 # Nouns for administrative areas: "the X and Y districts" names two places.
-_AREA_NOUNS = frozenset(["district", "region", "province", "oblast", "raion", "county", "village", "town",
+_AREA_NOUNS = frozenset(["district", "region", "province", "oblast", "raion", "county", "village", "town", "canton",
                          "municipality", "governorate", "prefecture"])
 # Words before a plural surname that speak of several people of that name ("the two Petrovs").
 _PLURAL_CUES = frozenset(["the", "both", "two", "three", "four", "five", "all", "several", "other"])
@@ -69,6 +70,18 @@ _STRONG_ORG_HEADS = frozenset(
      "ministry", "industries", "industry", "enterprises", "holdings", "technologies", "airlines", "airways",
      "laboratories"]
 )
+# Lower-case nouns for a company or armed group: "the Russian company X", "X, the Danish container line,".
+_COMPANY_NOUNS = frozenset(["company", "firm", "conglomerate", "carrier", "refiner", "refinery", "insurer", "lender",
+                            "operator", "giant", "subsidiary", "line", "group", "bank", "maker", "producer",
+                            "manufacturer", "movement", "militia", "organisation", "organization", "network",
+                            "trader", "miner", "airline", "shipper", "broker", "utility"])
+# Nouns that may stand right before a company's name; "group" and "line" are too common there.
+_COMPANY_NOUNS_BEFORE = _COMPANY_NOUNS - {"group", "line", "movement", "network", "operator", "giant"}
+# Words that open a landform's name ("Mount X", "Jebel X", "Wadi X").
+_LANDFORM_PREFIXES = frozenset(["mount", "mt", "lake", "cape", "jebel", "jabal", "djebel", "wadi", "ras", "bahr",
+                                "monte", "mont", "gunung", "pulau"])
+# Words that give another name of the person just named: "X, widely known as Y", "X, nicknamed Y".
+_ALIAS_VERBS = frozenset(["known", "nicknamed", "dubbed", "alias", "aka", "a.k.a."])
 _MONTHS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )
@@ -161,7 +174,25 @@ def _trim(doc: Doc, e: _Ent) -> _Ent | None:
             t -= 1
     if s >= t:
         return None
+    if e.label == "ORG":
+        s = _descriptor_start(doc, s, t)
     return _Ent(s, t, e.label, e.titles, e.fixed)
+
+
+# Lower-case words that may stand inside an organisation's name ("Bank of X", "Banco de la Y").
+_NAME_CONNECTORS = frozenset(["of", "for", "and", "the", "on", "in", "at", "to", "de", "la", "le", "du", "des",
+                              "del", "di", "da", "do", "von", "van", "der", "den", "und", "et", "y"])
+
+
+def _descriptor_start(doc: Doc, s: int, t: int) -> int:
+    """Where the name starts in an ORG span opened by a descriptor: "[Budapest institute] Regional
+    Centre for X" -> the part after the last lower-case common word, when that part has an org head."""
+    for k in range(min(t - 1, s + 3), s, -1):
+        tok = doc[k - 1]
+        if tok.is_alpha and tok.is_lower and tok.lower_ not in _NAME_CONNECTORS and doc[k].text[:1].isupper() \
+                and orgs.has_org_head(doc[k:t].text):
+            return k
+    return s
 
 
 # ------------------------------------------------------------------ named events
@@ -188,7 +219,8 @@ def _gap(doc: Doc, a: _Ent, b: _Ent) -> list[str]:
 
 
 def _merge_chains(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
-    """Join "ORG of (the) ORG/GPE" and "<adjective> ORG and <adjective> ORG" into one name."""
+    """Join "ORG of (the) ORG/GPE", "ORG for <company with a legal form>" and "<adjective> ORG and
+    <adjective> ORG" into one name."""
     ents = sorted(ents, key=lambda x: x.start)
     out: list[_Ent] = []
     for e in ents:
@@ -202,6 +234,9 @@ def _merge_chains(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
                 and (e.label == "ORG" or places.lookup(e_text) is not None)
             ):
                 out[-1] = _Ent(prev.start, e.end, "ORG", prev.titles, prev.fixed)
+                continue
+            if gap == ["for"] and e.label == "ORG" and orgs.has_company_suffix(e_text):
+                out[-1] = _Ent(prev.start, e.end, "ORG", prev.titles, prev.fixed)  # "X for Trading Co. Ltd"
                 continue
             if (
                 gap == ["and"] and e.label == "ORG"
@@ -254,11 +289,23 @@ def _acronyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     alone = {e.start: e for e in ents if e.end - e.start == 1}
     exact = {(e.start, e.end): e for e in ents}
-    extra = []
+    extra: list[_Ent] = []
+    inner: set[tuple[int, int]] = set()  # the model's spans given up for a name in brackets
     for e in ents:
         if e.label == "ORG":
             e.end = _place_complement_end(doc, e.end)
         i = e.end
+        if e.label == "ORG" and _appositive_acronym(doc, i):
+            _mark_acronym(doc, i + 2, taken, alone, extra)  # "Northland Command, or NORCOM, said"
+            continue
+        if e.label == "ORG" and i + 3 < len(doc) and doc[i].text == "(" and orgs.is_acronym(doc[i + 1].text) \
+                and doc[i + 2].text in (",", ";"):
+            # "(NIS, Naftna Industrija Srbije)": the abbreviation, then the name in the original language
+            _mark_acronym(doc, i + 1, taken, alone, extra)
+            close = next((k for k in range(i + 4, min(i + 12, len(doc))) if doc[k].text == ")"), None)
+            if close is not None and _native_name(doc, i + 3, close):
+                _bracket_org(exact, taken, extra, i + 3, close, inner)
+            continue
         if e.label == "ORG" and i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
             tok = doc[i + 1]
             if not orgs.is_acronym(tok.text):
@@ -270,10 +317,36 @@ def _acronyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             elif i + 1 in alone and alone[i + 1].label == "ORG" and orgs.BRACKETED not in alone[i + 1].titles:
                 alone[i + 1].titles.append(orgs.BRACKETED)
         elif e.label == "ORG" and i + 1 < len(doc) and doc[i].text == "(":
-            close = next((k for k in range(i + 2, min(i + 6, len(doc))) if doc[k].text == ")"), None)
+            close = next((k for k in range(i + 2, min(i + 10, len(doc))) if doc[k].text == ")"), None)
             if close is not None and _native_name(doc, i + 1, close):
-                _bracket_org(exact, taken, extra, i + 1, close)  # "Supreme Court (Mahkamah Agung)"
-    return ents + extra
+                _bracket_org(exact, taken, extra, i + 1, close, inner)  # "Supreme Court (Mahkamah Agung)"
+    for tok in doc[:-3]:
+        # "ABC (Alfa Bravo Charlie)": an abbreviation the model missed, defined by the name in brackets
+        k = tok.i
+        if k in taken or not orgs.is_acronym(tok.text) or len(tok.text) < 3 or doc[k + 1].text != "(":
+            continue
+        close = next((j for j in range(k + 3, min(k + 10, len(doc))) if doc[j].text == ")"), None)
+        if close is None or not _native_name(doc, k + 2, close, False) or doc[k + 2].text[0] != tok.text[0]:
+            continue
+        extra.append(_Ent(k, k + 1, "ORG", [], True))
+        taken.add(k)
+        _bracket_org(exact, taken, extra, k + 2, close, inner)
+    return [x for x in ents if (x.start, x.end) not in inner] + extra
+
+
+def _appositive_acronym(doc: Doc, i: int) -> bool:
+    """Tokens from i read ", or ABC," (or end the sentence): an abbreviation given in apposition."""
+    return (i + 3 <= len(doc) - 1 and doc[i].text == "," and doc[i + 1].lower_ == "or"
+            and orgs.is_acronym(doc[i + 2].text) and doc[i + 3].is_punct)
+
+
+def _mark_acronym(doc: Doc, k: int, taken: set[int], alone: dict[int, _Ent], extra: list[_Ent]) -> None:
+    """Make token k an organisation's abbreviation (creating the span if the model missed it)."""
+    if k not in taken:
+        extra.append(_Ent(k, k + 1, "ORG", [orgs.BRACKETED], fixed=True))
+        taken.add(k)
+    elif k in alone and alone[k].label == "ORG" and orgs.BRACKETED not in alone[k].titles:
+        alone[k].titles.append(orgs.BRACKETED)
 
 
 def _place_complement_end(doc: Doc, i: int) -> int:
@@ -283,28 +356,47 @@ def _place_complement_end(doc: Doc, i: int) -> int:
         return i
     for n in (3, 2, 1):
         k = i + 1 + n
-        if k < len(doc) - 1 and doc[k].text == "(" and places.lookup(doc[i + 1:k].text) \
-                and places.lookup(doc[k + 1].text) is None:
+        if k < len(doc) - 1 and places.lookup(doc[i + 1:k].text) and (
+                doc[k].text == "(" and places.lookup(doc[k + 1].text) is None or _appositive_acronym(doc, k)):
             return k
     return i
 
 
-def _native_name(doc: Doc, s: int, t: int) -> bool:
-    """Capitalised words in brackets that can be an organisation's other name (not a place or number)."""
+def _native_name(doc: Doc, s: int, t: int, capital_end: bool = True) -> bool:
+    """Words in brackets that can be an organisation's other name (not a place or number): capitalised
+    words, or a capitalised first word followed by words of another language ("Jadranski naftovod",
+    "Magyar Olaj- es Gazipari Nyrt.") that are no English function words."""
     words = doc[s:t]
-    return all(w.is_alpha and w.text[:1].isupper() for w in words) and places.lookup(words.text) is None \
-        and not names.is_title_phrase(words.text)
+    if not words or places.lookup(words.text) is not None or names.is_title_phrase(words.text):
+        return False
+    if all(w.is_alpha and w.text[:1].isupper() for w in words):
+        return True
+    first, last = words[0], [w for w in words if w.text != "."][-1]
+    return (first.is_alpha and first.text[:1].isupper() and (last.text[:1].isupper() or not capital_end)
+            and len(words) >= 2
+            and all(re.fullmatch(r"[^\W\d_]+-?", w.text) and w.lower_ not in STOP_WORDS or w.text == "." and w.i == t - 1
+                    for w in words))
 
 
-def _bracket_org(exact: dict[tuple[int, int], _Ent], taken: set[int], extra: list[_Ent], s: int, t: int) -> None:
-    """Make tokens s..t an organisation name given in brackets (retyping the model's span there)."""
+def _bracket_org(exact: dict[tuple[int, int], _Ent], taken: set[int], extra: list[_Ent], s: int, t: int,
+                 inner: set[tuple[int, int]] | None = None) -> None:
+    """Make tokens s..t an organisation name given in brackets (retyping the model's span there).
+
+    With `inner`, the model's spans inside the brackets ("(Magyar [Olaj] ...)") are given up for it
+    (their offsets are added to `inner` for the caller to drop)."""
     cur = exact.get((s, t))
     if cur is not None:
         cur.label, cur.fixed = "ORG", True
         if orgs.BRACKETED not in cur.titles:
             cur.titles.append(orgs.BRACKETED)
-    elif not taken.intersection(range(s, t)):
-        extra.append(_Ent(s, t, "ORG", [orgs.BRACKETED], fixed=True))
+        return
+    inside = [key for key in exact if s <= key[0] and key[1] <= t]
+    if inner is not None and len({i for a, b in inside for i in range(a, b)}) == len(taken.intersection(range(s, t))):
+        inner.update(inside)
+    elif taken.intersection(range(s, t)):
+        return
+    taken.update(range(s, t))
+    extra.append(_Ent(s, t, "ORG", [orgs.BRACKETED], fixed=True))
 
 
 # ------------------------------------------------------------------ labels
@@ -355,6 +447,8 @@ def _relabel(doc: Doc, e: _Ent) -> _Ent | None:
         return None  # "Order of the White Eagle": persons do not carry "of the"
     if e.label in ("GPE", "LOC") and len(words) >= 2 and words[-1].lower() in _PLACE_TO_ORG_HEADS and not hit:
         return _Ent(e.start, e.end, "ORG", e.titles, True)  # "United States Africa Command" tagged GPE
+    if e.label == "PERSON" and len(words) >= 2 and words[0].lower().strip(".") in _LANDFORM_PREFIXES:
+        return _Ent(e.start, e.end, "LOC", e.titles, True)  # "the mines of Jebel Amer"
     if e.label == "PERSON" and any(w.lower() in _STRONG_ORG_HEADS for w in words):
         return _Ent(e.start, e.end, "ORG", e.titles, True)
     if e.label in ("ORG", "PERSON") and len(words) == 1 and words[0].lower() in places.DIRECTION_ADJECTIVES:
@@ -681,6 +775,120 @@ def _run_continues(doc: Doc, j: int) -> bool:
     return nxt.is_alpha and nxt.text[:1].isupper()
 
 
+def _particles(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """Take a hyphenated Arabic article into the name after it: "al-[Houthi]" -> "al-Houthi"."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for e in ents:
+        s = e.start
+        if e.label in _NAME_LABELS and s >= 2 and doc[s - 1].text in _HYPHENS and not doc[s - 1].whitespace_ \
+                and not doc[s - 2].whitespace_ and doc[s - 2].lower_ in names.SURNAME_PARTICLES \
+                and s - 2 not in taken:
+            e.start = s - 2
+            taken.update((s - 2, s - 1))
+    return ents
+
+
+def _company_cues(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """A PERSON span that a company noun introduces is an organisation: "the Russian company X ...",
+    "X, the Danish container line, ...", "the movement that calls itself X"."""
+    out = []
+    for e in ents:
+        if e.label == "PERSON" and not e.titles and (_company_before(doc, e) or _company_after(doc, e)):
+            e = _Ent(e.start, e.end, "ORG", e.titles, True)
+        out.append(e)
+    return out
+
+
+def _company_before(doc: Doc, e: _Ent) -> bool:
+    if e.start >= 4 and doc[e.start - 1].lower_ in ("itself", "themselves") \
+            and doc[e.start - 2].lower_ in ("calls", "called", "call", "names", "named") \
+            and doc[e.start - 3].lower_ in ("that", "which") and doc[e.start - 4].lower_ in _COMPANY_NOUNS:
+        return True  # "the movement that calls itself X"
+    prev = doc[e.start - 1] if e.start > 0 else None
+    nxt = doc[e.end] if e.end < len(doc) else None
+    if prev is None or not prev.is_lower or prev.lower_ not in _COMPANY_NOUNS_BEFORE:
+        return False
+    if nxt is None or nxt.is_punct or not (nxt.tag_.startswith("VB") or nxt.is_lower and not nxt.is_stop):
+        return True
+    # "the company X founded": X is the subject of a relative clause, not the company (needs a parse)
+    return doc.has_annotation("DEP") and nxt.dep_ != "relcl"
+
+
+def _company_after(doc: Doc, e: _Ent) -> bool:
+    k = e.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("the", "a", "an"):
+        return False
+    for n in range(k + 2, min(k + 6, len(doc))):
+        tok = doc[n]
+        if tok.lower_ in _COMPANY_NOUNS and tok.is_lower:
+            return n + 1 >= len(doc) or doc[n + 1].text in (",", ".", ";", ")")
+        if not (tok.is_alpha and (tok.is_lower or places.country_of_adjective(tok.text))):
+            return False
+    return False
+
+
+def _known_as(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """A name given after "known as", "nicknamed" or "dubbed" right after a person's name is another name
+    of that person: "X, widely known as Y", "X, a regional commander known as Y".
+
+    Y becomes a PERSON marked with `names.ALIAS_AFTER_NAME`, so the resolver joins it to X. Only
+    lower-case words (no verb other than "is"/"was") may stand between X and the cue; "dubbed" and
+    "nicknamed" in the active voice ("X dubbed Y ...", "who dubbed Y") name someone else.
+    """
+    starts = {e.start: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for e in ents:
+        if e.label != "PERSON":
+            continue
+        k = e.end
+        comma = k < len(doc) and doc[k].text == ","
+        k += comma
+        skipped = 0
+        while k < len(doc) and skipped <= 5 and doc[k].lower_ not in _ALIAS_VERBS:
+            tok = doc[k]
+            if not (tok.is_alpha and tok.is_lower) or (tok.tag_[:2] in ("VB", "MD") and tok.lower_ not in
+                                                         ("is", "was", "known")):
+                break
+            k, skipped = k + 1, skipped + 1
+        if k >= len(doc) or doc[k].lower_ not in _ALIAS_VERBS:
+            continue
+        cue = doc[k].lower_
+        if cue in ("nicknamed", "dubbed") and (not (comma or skipped) or doc[k - 1].lower_ in ("who", "which", "that")):
+            continue
+        k += 1
+        if cue == "known":
+            if k >= len(doc) or doc[k].lower_ != "as":
+                continue
+            k += 1
+        while k < len(doc) and _is_quote(doc[k]):
+            k += 1
+        alias = _alias_span(doc, k, starts, taken)
+        if alias is None or alias is e:
+            continue
+        if alias not in out:
+            out.append(alias)
+        alias.label, alias.fixed = "PERSON", True
+        if names.ALIAS_AFTER_NAME not in alias.titles:
+            alias.titles.append(names.ALIAS_AFTER_NAME)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _alias_span(doc: Doc, k: int, starts: dict[int, _Ent], taken: set[int]) -> _Ent | None:
+    """The name starting at token k: the model's span there, else a run of capitalised words."""
+    cur = starts.get(k)
+    if cur is not None:
+        text = _clean(_span_text(doc, cur))
+        return cur if places.lookup(text) is None and not names.is_title_phrase(text) else None
+    end = k
+    while end < len(doc) and end - k < 4 and end not in taken and doc[end].is_alpha and doc[end].text[:1].isupper() \
+            and not names.is_title_word(doc[end].text):
+        end += 1
+    if end == k or places.lookup(doc[k:end].text) is not None:
+        return None
+    return _Ent(k, end, "PERSON", [], True)
+
+
 def _route_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     """Names joined by dashes with a known place are places ("the Kyiv–Zhytel railway").
 
@@ -724,15 +932,19 @@ _MOTION_VERBS = frozenset(["moved", "move", "moves", "moving", "travelled", "tra
 
 def _locative_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     """A one-word name without a title right after "in"/"near"/"at" (or "to" after a verb of movement)
-    is a place, whatever the model said ("detained in X" tagged ORG, "moved to X" tagged PERSON).
+    is a place, whatever the model said ("detained in X" tagged ORG, "moved to X" tagged PERSON); so is
+    one before an area noun or after "<area noun> of" ("the X region", "the canton of X"), an
+    organisation after "toward", and a two-word person after "at"/"near" (see `_two_word_locative`).
 
     Organisations are only retyped after "in"/"near"/"outside" ("worked at X" names a company), and a
     word that ends a multi-word person of the document is left alone ("according to ... in Berg's").
     """
     surnames = {names.fold(doc[e.end - 1].text) for e in ents if e.label == "PERSON" and e.end - e.start >= 2}
+    # surnames of people named in three words or more: a two-word name ending so is a short form of one
+    long_surnames = {names.fold(doc[e.end - 1].text) for e in ents if e.label == "PERSON" and e.end - e.start > 2}
     out = []
     for e in ents:
-        if _locative_name(doc, e, surnames):
+        if _two_word_locative(doc, e, long_surnames) if e.end - e.start == 2 else _locative_name(doc, e, surnames):
             e = _Ent(e.start, e.end, "GPE", e.titles, True)
         out.append(e)
     return out
@@ -742,6 +954,15 @@ def _locative_name(doc: Doc, e: _Ent, surnames: set[str]) -> bool:
     if e.label not in ("PERSON", "ORG") or e.end - e.start != 1 or e.titles or e.start == 0:
         return False
     tok, prev = doc[e.start], doc[e.start - 1].lower_
+    nxt = doc[e.end] if e.end < len(doc) else None
+    if tok.is_alpha and tok.is_title and not orgs.has_org_head(tok.text) and names.fold(tok.text) not in surnames:
+        # "the X region", "the canton of X": an area's name
+        if nxt is not None and nxt.is_lower and nxt.lower_ in _AREA_NOUNS:
+            return True
+        if prev == "of" and e.start >= 2 and doc[e.start - 2].lower_ in _AREA_NOUNS:
+            return True
+        if prev in ("toward", "towards") and e.label == "ORG":
+            return True
     if not (tok.is_alpha and tok.is_title) or names.fold(tok.text) in surnames or orgs.has_org_head(tok.text) \
             or names.is_title_word(tok.text) or tok.lower_ in _STRONG_ORG_HEADS or tok.lower_ in _lower_words(doc):
         return False
@@ -752,6 +973,19 @@ def _locative_name(doc: Doc, e: _Ent, surnames: set[str]) -> bool:
     if e.label == "ORG":
         return prev in ("in", "near", "outside")
     return prev in _LOCATIVE
+
+
+def _two_word_locative(doc: Doc, e: _Ent, surnames: set[str]) -> bool:
+    """A two-word PERSON right after "at"/"near"/"outside" ("a base at Ceel Baraf") is a place, unless its
+    first word is a known given name or its last word a surname of another person of the document."""
+    a, b = doc[e.start], doc[e.start + 1]
+    if e.label != "PERSON" or e.titles or e.start == 0 or doc[e.start - 1].lower_ not in ("at", "near", "outside"):
+        return False
+    if not all(t.is_alpha and t.is_title and not names.is_title_word(t.text) for t in (a, b)):
+        return False
+    if e.end < len(doc) and doc[e.end].text in _POSSESSIVE:
+        return False
+    return not names.is_known_given_name(a.text) and names.fold(b.text) not in surnames
 
 
 # Role nouns and verbs right before a person's name ("her counterpart X Y", "spokesman X Y", "said X Y").
@@ -1058,6 +1292,7 @@ class EntityFixer:
         busy = {i for ev in events for i in range(ev.start, ev.end)}
         ents = [e for e in ents if not busy.intersection(range(e.start, e.end))] + events
         keep = [s for s in keep if not busy.intersection(range(s.start, s.end))]
+        ents = _particles(doc, ents)
         ents = _merge_chains(doc, ents)
         ents = _acronyms(doc, ents)
         ents = _gazetteer(doc, ents, keep)
@@ -1067,6 +1302,8 @@ class EntityFixer:
         ents = _coordinated_places(doc, ents)
         ents = _plural_surnames(doc, ents)
         ents = _surname_right(doc, ents)
+        ents = _company_cues(doc, ents)
+        ents = _known_as(doc, ents)
         ents = _propagate(doc, ents)
         ents = _known_surnames(doc, ents)
         ents = _place_lists(doc, ents)
@@ -1075,6 +1312,7 @@ class EntityFixer:
         ents = _names_after_offices(doc, ents)
         # names found after offices are known surnames too ("Minister of X A B ... B also said")
         ents = _known_surnames(doc, ents)
+        ents = _particles(doc, ents)  # again for the surnames found since
         ents = _titles(doc, ents)
         self._write(doc, ents, keep)
         doc.user_data.pop("bbc_lower_words", None)  # a cache, not for serialisation

@@ -12,7 +12,10 @@ a country-less name joins the only country-qualified one (elsewhere in the
 corpus only when its document names that country); a name with a generic
 ending ("X Group") and the bare one-word name ("X") are one; a shorter name
 with the same head noun joins the longer one in the same document; an
-abbreviation in brackets joins the name it follows. Places merge on their
+abbreviation in brackets (or after ", or") joins the name it follows; the leading
+words of a company's name with a legal form ("Acme" of "Acme SA") join it. A
+name given after "known as" joins the person named just before it; a name with
+a legal form or a company word is never a person. Places merge on their
 gazetteer spelling (Kiev = Kyiv). Work is done in buckets keyed by normalised
 names, so the cost grows as n log n with the number of mentions.
 
@@ -34,6 +37,7 @@ from bbc_timeline.resolve.aliases import AliasConfig
 TYPE_OF_LABEL = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
                  "EVENT": "event"}
 _BUCKET_LIMIT = 64  # beyond this a bucket is compared by exact keys only
+_ALIAS_GAP = 60  # at most this many characters between a name and its "known as" alias ("X, a ... known as Y")
 _DOMINANT = 2.0  # a bare surname goes to the full name that has this many times the mentions of the next
 
 
@@ -61,7 +65,8 @@ class _Item:
     surface: str  # cleaned, titles stripped
     titles: tuple[str, ...]
     bracketed: bool = False  # an abbreviation written in brackets right after a name
-
+    company: bool = False  # a company's name or its leading words: an organisation, whatever the votes
+    alias: bool = False  # a name given after "known as" / "nicknamed" right after a person's name
 
     @property
     def key(self) -> str:
@@ -157,8 +162,9 @@ def _item(m: Mention, idx: int, pool: dict[str, str]) -> _Item | None:
         return None
     surface = pool.setdefault(surface, surface)
     bracketed = orgs.BRACKETED in titles
-    titles = tuple(dict.fromkeys(t for t in titles if t != orgs.BRACKETED))
-    return _Item(idx, m.doc, m.start, m.end, m.type, etype or "", surface, titles, bracketed)
+    alias = names.ALIAS_AFTER_NAME in titles
+    titles = tuple(dict.fromkeys(t for t in titles if t not in (orgs.BRACKETED, names.ALIAS_AFTER_NAME)))
+    return _Item(idx, m.doc, m.start, m.end, m.type, etype or "", surface, titles, bracketed, alias=alias)
 
 
 def _demonym_and_titles(words: tuple[str, ...]) -> bool:
@@ -187,21 +193,45 @@ def _vote_types(items: list[_Item]) -> None:
         words = it.surface.split()
         if it.type == "person" and len(words) >= 2:
             surnames_in_doc.add((it.doc, words[-1].lower()))
+    _mark_companies(items)
     place_won: set[str] = set()
     bracketed_org = {it.key for it in items if it.bracketed and it.type == "org"}
     for it in items:
-        if it.type in ("person", "org") and _place_wins(it, votes[it.key], titled, surnames_in_doc):
+        if it.company:
+            it.type = "org"
+        elif it.type in ("person", "org") and _place_wins(it, votes[it.key], titled, surnames_in_doc):
             it.type = "place"
             place_won.add(it.key)
         elif it.type == "person" and it.key in bracketed_org and not it.titles:
             it.type = "org"  # given in brackets after an organisation's name: its other name
     for it in items:
         v = votes[it.key]
-        if not it.type or not v or (it.type == "place" and it.key in place_won) or it.key in bracketed_org:
+        if not it.type or not v or (it.type == "place" and it.key in place_won) or it.key in bracketed_org \
+                or it.company:
             continue
         best, n = v.most_common(1)[0]
         if best != it.type and n > sum(v.values()) / 2:
             it.type = best
+
+
+def _mark_companies(items: list[_Item]) -> None:
+    """Mark names that are organisations whatever the model said: a name ending in a legal form
+    ("Acme Trading FZE") and its leading words elsewhere in its document ("Acme", "Acme Trading"), and a
+    person or organisation name holding a company word ("Northwind Neft"). A titled mention stays a person."""
+    prefixes: set[tuple[str, str]] = set()
+    org_words: set[tuple[str, str]] = set()
+    for it in items:
+        if it.type in ("person", "org", "place") and orgs.has_company_suffix(it.surface):
+            words = it.key.split()
+            prefixes.update((it.doc, " ".join(words[:n])) for n in range(1, len(words) + 1))
+        elif it.type in ("person", "org") and orgs.is_never_person(it.surface):
+            org_words.add((it.doc, it.key))
+    for it in items:
+        if it.titles or places.lookup(it.surface) is not None:
+            continue
+        if (it.type in ("person", "org", "place") and (it.doc, it.key) in prefixes) or \
+                (it.type in ("person", "org") and (it.doc, it.key) in org_words):
+            it.company = True
 
 
 def _place_wins(it: _Item, votes: Counter[str], titled: set[str],
@@ -234,7 +264,7 @@ def _retype_person_names(items: list[_Item]) -> None:
                 given_in_doc.add((it.doc, names.fold(p.given[0])))
                 full_keys.add(it.key)
     for it in items:
-        if it.type == "person" or places.lookup(it.surface) or orgs.is_acronym(it.surface):
+        if it.type == "person" or it.company or places.lookup(it.surface) or orgs.is_acronym(it.surface):
             continue
         if orgs.has_org_head(it.surface) or it.label not in ("ORG", "GPE", "LOC", "NORP"):
             continue
@@ -302,6 +332,7 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
     # 0. the last words of a longer name of the same document ("Lan Anh" of "Nguyen Thi Lan Anh")
     for idx, (target, why) in tails.items():
         uf.union(target, idx, why)
+    _join_aliases(items, uf)
     short = [it for it in items if not parsed[it.idx].is_full]
 
     # 1. the same full name, wherever it appears
@@ -390,6 +421,31 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
         for other in group[1:]:
             uf.union(group[0].idx, other.idx, _describe(group[0].surface, other.surface,
                                                         names.same_surname(group[0].surface, other.surface)))
+
+
+def _join_aliases(items: list[_Item], uf: _Clusters) -> None:
+    """A name given after "known as" joins the person named just before it in its document."""
+    by_doc: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        by_doc[it.doc].append(it)
+    for doc_items in by_doc.values():
+        ordered = sorted(doc_items, key=lambda x: x.start)
+        for prev, it in itertools.pairwise(ordered):
+            if it.alias and 0 < it.start - prev.end <= _ALIAS_GAP and not prev.alias:
+                uf.union(prev.idx, it.idx, f"{it.surface} = {prev.surface}: other name given after the name "
+                                           f"in {it.doc}")
+
+
+def _particle_names(items: list[_Item]) -> None:
+    """A lone "al-X" with no person of that surname anywhere ("al-Shabab fighters") names a group."""
+    surnames = {names.fold(names.strip_particle(w.split()[-1])) for w in (it.surface for it in items
+                if it.type == "person") if len(w.split()) >= 2}
+    for it in items:
+        words = it.surface.split()
+        if it.type == "person" and len(words) == 1 and not it.titles and not it.alias \
+                and names.strip_particle(words[0]) != words[0] \
+                and names.fold(names.strip_particle(words[0])) not in surnames:
+            it.type = "org"
 
 
 def _name_tails(full: list[_Item], parsed: dict[int, names.PersonName]) -> dict[int, tuple[int, str]]:
@@ -535,7 +591,7 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int],
     # 3b. a generic ending may be dropped: "X Group" = "X" (in the same document, else the only one)
     bare = defaultdict(list)
     for it in named:
-        if it.idx not in dropped and len(it.surface.split()) == 1 and not orgs.is_acronym(it.surface):
+        if it.idx not in dropped and len(it.surface.split()) == 1:
             bare[it.key].append(it)
     for it in named:
         base = orgs.without_generic_ending(it.surface)
@@ -543,16 +599,31 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int],
             continue
         cands = bare[base.lower()]
         local = [c for c in cands if c.doc == it.doc]
-        target = local[0] if local else (cands[0] if len({uf.find(c.idx) for c in cands}) == 1 else None)
+        if orgs.is_acronym(base):
+            cands = local  # an abbreviation ("ABC" of "ABC Group") only within its document
+        target = local[0] if local else (cands[0] if cands and len({uf.find(c.idx) for c in cands}) == 1 else None)
         if target is not None:
             uf.union(it.idx, target.idx, f"{target.surface} → {it.surface}: the name without its generic "
                                          f"ending ({it.surface.split()[-1]})")
+
+    # 3c. the leading words of a company's name with its legal form, in the same document ("Acme" of "Acme SA")
+    for doc_items in by_doc.values():
+        companies = [o for o in doc_items if orgs.has_company_suffix(o.surface)]
+        for it in doc_items:
+            words = it.key.split()
+            cands = [(o.start, o.idx) for o in companies
+                     if len(o.key.split()) > len(words) and o.key.split()[:len(words)] == words]
+            if cands and it.idx not in dropped:
+                target = _nearest(cands, it.start)
+                uf.union(target, it.idx, f"{it.surface} → {by_idx[target].surface}: the company's name without "
+                                         f"its legal form in {it.doc}")
 
     # 4. an abbreviation in brackets right after a name, or spelling out a name of the same document
     for doc_items in by_doc.values():
         ordered = sorted(doc_items, key=lambda x: x.start)
         for prev, it in itertools.pairwise(ordered):
-            if (orgs.is_acronym(it.surface) or it.bracketed) and 0 < it.start - prev.end <= 3 \
+            # ", or ABC," after a name counts as a bracket (the nlp component checked the words)
+            if (orgs.is_acronym(it.surface) or it.bracketed) and 0 < it.start - prev.end <= (5 if it.bracketed else 3) \
                     and (it.bracketed or orgs.acronym_fits(it.surface, prev.surface)):
                 uf.union(prev.idx, it.idx, f"{it.surface} = {prev.surface}: abbreviation given in brackets")
         acronyms = [it for it in doc_items if orgs.is_acronym(it.surface)]
@@ -663,9 +734,13 @@ def _choose_name(etype: str, members: list[_Item]) -> str:
             return (len(words) >= 2, spelling[words[-1]], len(words), counts[s], -order[s])
         return _tidy(max(counts, key=pkey))
     if etype == "org":
+        # a name only ever given in brackets is the other name ("X (Native Name)"), not the one to show
+        free = {it.surface for it in members if not it.bracketed}
+
         def okey(s: str) -> tuple:
             k = orgs.org_key(s)
-            return (bool(k.countries), not orgs.is_acronym(s), len(_tidy(s).split()), counts[s], -order[s])
+            return (s in free, bool(k.countries), not orgs.is_acronym(s), len(_tidy(s).split()), counts[s],
+                    -order[s])
         return _tidy(max(counts, key=okey))
     if etype == "place":
         known = [places.canonical_place(s) for s in counts if places.canonical_place(s)]
@@ -694,6 +769,7 @@ def resolve_entities(mentions: Iterable[Mention], aliases: AliasConfig | None = 
     items, order = _prepare(mentions)
     _vote_types(items)
     _retype_person_names(items)
+    _particle_names(items)
     uf = _Clusters(len(items))
     dropped: set[int] = set()
     preferred = _apply_aliases(items, uf, aliases) if aliases and not aliases.empty else {}

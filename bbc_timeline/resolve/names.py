@@ -49,6 +49,13 @@ COMPOUND_TITLES = ("secretary of state", "chief of staff", "chief of the general
 
 
 
+# Arabic articles written before a surname with a hyphen ("al-Houthi", "el-Sisi"): part of the surname.
+SURNAME_PARTICLES = frozenset(["al", "el", "ad", "ar", "as", "ash", "at", "az", "ud"])
+# Recorded (as a title) on a name given after "known as", "nicknamed" or "dubbed" right after a person's
+# name: the resolver joins it to that person.
+ALIAS_AFTER_NAME = "(alias given after a name)"
+
+
 def _core(phrase: str) -> list[str]:
     """The words of a title before any "of" complement: "secretary of state" -> ["secretary"]."""
     return [w for w in re.split(r"[\s-]+", phrase.split(" of ")[0]) if w]
@@ -109,7 +116,14 @@ def clean_text(text: str) -> str:
         if new == t:
             break
         t = new
-    return t.strip(" ,;:.-'’‘`")
+    out = t.strip(" ,;:.-'’‘`")
+    if _ABBREVIATED_END.search(t.rstrip(" ,;:")):
+        out += "."  # "Acme S.A.", "Vela Nyrt.": the dot belongs to the abbreviation
+    return out
+
+
+# A name ending in a company's abbreviated legal form, whose last dot is part of it ("S.A.", "Ltd.").
+_ABBREVIATED_END = re.compile(r"\s(?:S\.A|N\.V|B\.V|S\.p\.A|L\.L\.C|Nyrt|Zrt|Kft|Ltd|Inc|Co|Corp|Bhd|Pty|Pte)\.$")
 
 
 def split_titles(name: str) -> tuple[tuple[str, ...], str]:
@@ -335,6 +349,12 @@ def compatible_given(a: PersonName, b: PersonName) -> str | None:
     if len(a.given) > 1 and len(b.given) > 1 and same_given(a.given[-1], b.given[-1]) is None:
         return None
     return why
+
+
+def strip_particle(word: str) -> str:
+    """The surname without a hyphenated Arabic article: "al-Houthi" -> "Houthi"; other words unchanged."""
+    head, sep, rest = word.partition("-")
+    return rest if sep and rest and head.lower() in SURNAME_PARTICLES else word
 
 
 def is_initial(word: str) -> bool:

@@ -58,7 +58,7 @@ class OrgKey:
 
 
 def _tokens(text: str) -> list[str]:
-    t = clean_text(text).replace("\u2019", "'").replace("`", "'")
+    t = clean_text(text).rstrip(".").replace("\u2019", "'").replace("`", "'")
     t = re.sub(r"\b(\w+)( \1\b)+", r"\1", t, flags=re.IGNORECASE)  # "the the Ministry"
     t = re.sub(r"\(.*?\)", " ", t)
     return [w for w in re.split(r"[\s,]+", t.lower()) if w]
@@ -199,4 +199,29 @@ def without_generic_ending(text: str) -> str | None:
 
 def has_org_head(text: str) -> bool:
     """True when the name contains a head noun such as Ministry, Committee or Police."""
-    return any(_PLURALS.get(w, w) in ORG_HEADS for w in _tokens(text))
+    return any(_PLURALS.get(w, w) in ORG_HEADS or w == "centre" for w in _tokens(text))
+
+
+# Legal forms that end a company's name ("Northwind Trading FZE", "Acme S.A."), as written (dots dropped):
+# such a name is never a person's. Case matters: "Truong Sa" is a place, "Auralis SA" a company.
+COMPANY_SUFFIXES = frozenset(["SA", "FZE", "FZCO", "FZ-LLC", "LLC", "Ltd", "LTD", "GmbH", "AG", "PLC", "plc", "JSC",
+                              "PJSC", "OJSC", "CJSC", "Inc", "INC", "Corp", "CORP", "NV", "BV", "SpA", "Srl", "SARL",
+                              "Oyj", "ASA", "Kft", "Zrt", "Nyrt", "Pte", "Pty", "Bhd", "Tbk", "LLP", "OOO", "OAO",
+                              "ZAO", "doo"])
+# Words that only ever appear in company or movement names, never in a person's ("Gazprom Neft").
+ORG_ONLY_WORDS = frozenset(["neft", "nafta", "naftna", "petroleum", "oil", "gas", "energy", "airlines", "airways",
+                            "shipping", "logistics", "trading", "mining", "refinery", "refining", "telecom",
+                            "industrija", "industries", "holdings", "group", "investments"])
+
+
+def has_company_suffix(text: str) -> bool:
+    """True when the name of two or more words ends in a legal form: "Auralis SA", "Multi Activities Co. Ltd"."""
+    words = clean_text(text).replace(",", " ").split()
+    return len(words) >= 2 and words[-1].replace(".", "") in COMPANY_SUFFIXES
+
+
+def is_never_person(text: str) -> bool:
+    """A name that cannot be a person's: it ends in a legal form or holds a company or group word."""
+    if has_company_suffix(text):
+        return True
+    return any(w.lower().strip(".,") in ORG_ONLY_WORDS for w in clean_text(text).split())
