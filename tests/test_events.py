@@ -586,3 +586,19 @@ def test_postponed_until_a_later_day_keeps_that_day_as_a_plan():
     ents = [_ent("q2", text, "Northland Assembly", "ORG")]
     (plan,) = _one_doc("q2", text, tx, ents, {"Northland Assembly": "org"})
     assert plan.date.value == "2019-06-04"
+
+
+def test_the_next_sentence_retelling_the_happening_brings_its_people():
+    text = (
+        "The Northland and Ruritanian governments signed on May 2, 2019 the agreement on the pipeline.\n"
+        "The document was signed by Anna Berg and Marko Petrov in the presence of Ines Vale.\n"
+        "Senator Tomas Moor, a Northland Democrat and Ruritanian envoy, shepherded the highway bill.\n"
+    )
+    tx = [_timex("rt", text, "May 2, 2019", "2019-05-02")]
+    ents = [_ent("rt", text, "Anna Berg", "PERSON"), _ent("rt", text, "Marko Petrov", "PERSON"),
+            _ent("rt", text, "Ines Vale", "PERSON"), _ent("rt", text, "Tomas Moor", "PERSON")]
+    types = {"Anna Berg": "person", "Marko Petrov": "person", "Ines Vale": "person", "Tomas Moor": "person"}
+    drafts = _one_doc("rt", text, tx, ents, types)
+    signing = next(d for d in drafts if d.basis == "explicit")
+    assert signing.names["actors"] == ["Anna Berg", "Marko Petrov", "Ines Vale"]
+    assert len(signing.sentences) == 2  # the highway bill shares only names and titles: another happening

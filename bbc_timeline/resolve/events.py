@@ -303,7 +303,8 @@ def document_events(
         if current is None or not (near or current is present) or (in_t and not found and not vague_only):
             continue  # nothing to continue, or only vague expressions: not an event of its own
         sequel = bool(_SEQUEL.match(sentence_text))
-        if near and not sequel and _links(current, names, sentence_text):
+        if near and not sequel and (_links(current, names, sentence_text)
+                                    or (sent.past and _retells(current, text, s0, paragraph, sentence_text))):
             _join(current, s0, s1, names, paragraph)
         elif (sent.past and (sequel or names["actors"] or names["orgs"]) and not _speech(sentence_text)
               and (anchor := (None if sequel else _told_happening(drafts, text, sentence_text, paragraph, dct))
@@ -590,6 +591,25 @@ def _join(draft: Draft, s0: int, s1: int, names: dict[str, list[str]], paragraph
     draft.sentences.append((s0, s1))
     draft.add_names(names)
     draft.paragraph = paragraph
+
+
+_PLAIN_WORDS = frozenset(
+    "that this with from have were been which their there they them will would could should about into than "
+    "then also only such more most other some what when where while after before said says being".split())
+RETELL_WORDS = 2  # content words a next sentence shares with its event's to tell the same happening
+
+
+def _retells(draft: Draft, text: str, s0: int, paragraph: int, sentence_text: str) -> bool:
+    """The sentence right after the event's, in its paragraph, tells the same happening again in other
+    words ("signed the agreement ... The document was signed by X and Y")."""
+    last_end = draft.sentences[-1][1]
+    if draft.paragraph != paragraph or text[last_end:s0].strip():
+        return False
+    # common words only: names, titles and parties ("Senator", "Democrat") are shared by different happenings
+    mine = {w for w in _WORD.findall(sentence_text) if len(w) > 4 and w.islower() and w not in _PLAIN_WORDS}
+    theirs = {w for w in _WORD.findall(draft.first_text) if len(w) > 4 and w.islower() and w not in _PLAIN_WORDS}
+    shared = mine & theirs
+    return len(shared) >= RETELL_WORDS or any(w.endswith("ed") for w in shared)  # the same verb: "signed"
 
 
 def _links(draft: Draft, names: dict[str, list[str]], sentence_text: str) -> bool:
