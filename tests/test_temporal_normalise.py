@@ -275,3 +275,42 @@ def test_a_year_earlier_than_a_day_keeps_the_month() -> None:
             "A year earlier, bankers had frozen one account.")
     assert find(text, "2031-05-01", "A year earlier").value == "2029-09"
     assert find("Anna Berg left Vell a year ago.", "2031-05-01", "a year ago").value == "2030"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Vell signed it on 20 of June of 2029.", "20 of June of 2029", "2029-06-20"),
+        ("Vell signed it on June 20 of 2029.", "June 20 of 2029", "2029-06-20"),
+        ("Northland will build it in the first semester of 2031.", "the first semester of 2031", "2031-H1"),
+        ("Northland will build it in the second semestre of 2031.", "the second semestre of 2031", "2031-H2"),
+    ],
+)
+def test_romance_calques(text: str, phrase: str, value: str) -> None:
+    assert find(text, "2030-05-01", phrase).value == value
+
+
+@pytest.mark.parametrize("text", ["Vell, 2029 - 10:45", "Vell, 2019 - 20:45", "Vell met in 2029 - 10 envoys came."])
+def test_a_two_digit_number_after_a_year_is_no_range_end(text: str) -> None:
+    year = text[6:10] if text[6:10].isdigit() else "2029"
+    t = find(text, None, year)
+    assert (t.value, t.end_value) == (year, None)
+
+
+def test_a_two_digit_range_end_may_wrap_a_century() -> None:
+    assert find("The 1999-00 season ended.", None, "1999-00").end_value == "2000"
+
+
+@pytest.mark.parametrize("rel,value", [("before", "2030-02-28"), ("after", "2030-03-06")])
+def test_days_before_closing_the_phrase_is_an_offset(rel: str, value: str) -> None:
+    text = f"On 3 March 2030 Anna Berg left Vell. Three days {rel}, she had sold her house."
+    assert find(text, None, f"Three days {rel}").value == value
+
+
+def test_a_backward_two_digit_range_end_is_dropped_by_normalise() -> None:
+    from bbc_timeline.temporal.normalise import Context, normalise
+    from bbc_timeline.temporal.recognise import Candidate
+
+    c = Candidate(0, 9, "2029 - 10", "year", {"y": "2029", "y2": "10"}, {"y": (0, 4), "y2": (7, 9)})
+    n = normalise(c, Context(dct=None, narrative=None, text="2029 - 10"))
+    assert n is not None and (n.value, n.end_value) == ("2029", None)

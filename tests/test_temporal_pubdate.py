@@ -225,3 +225,37 @@ def test_a_headline_date_without_header_cues_does_not_cap() -> None:
 def test_a_target_year_is_not_the_latest_reported_date(target: str) -> None:
     text = "Northland signed the port deal with Ruritania in March 2031. " + target
     assert resolve_document_dates(text).published == "2031-03"
+
+
+def test_dateline_with_of_before_the_year() -> None:
+    found = find_dateline("Vell and Northland sign a port deal\n\nWednesday, 14 of March of 2029 - 10:45\n\nBody.")
+    assert found is not None and found[0] == "2029-03-14"
+
+
+@pytest.mark.parametrize("cue", ["the licence expires on", "the licence's expiry on", "the licence runs out on",
+                                 "the licence lapses on"])
+def test_an_expiry_date_is_not_the_writing_date(cue: str) -> None:
+    text = ("Vell port deal\n\nOn 3 May 2030 Ruritania signed the deal. "
+            f"Anna Berg said little would change before {cue} 7 February 2033.")
+    assert resolve_document_dates(text).published == "2030-05"
+
+
+def test_months_on_counts_from_the_date_just_told() -> None:
+    text = ("Ruritania after the landing\n\n"
+            "The first envoys of Northland landed in Vell on 25 June 2030, to a capital in ruins. "
+            "Eight months on, the mission has grown to 1,000 officers.\n\n"
+            "In March, the rebels attacked the port. In November, they attacked it again.")
+    assert resolve_document_dates(text).published == "2031-02"
+
+
+def test_months_on_without_a_date_before_tells_nothing() -> None:
+    text = ("Ruritania after the landing\n\n"
+            "Eight months on, the mission has grown to 1,000 officers. "
+            "The envoys of Northland landed in Vell on 25 June 2030.")
+    assert resolve_document_dates(text).published == "2030-06"
+
+
+def test_weeks_on_without_a_date_before_tells_nothing() -> None:
+    text = ("Ruritania after the landing\n\nThe envoys left. Six weeks on, the capital is calm. "
+            "Envoys of Northland met in Vell on 6 August 2030.")
+    assert resolve_document_dates(text).published == "2030-08"

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as L
-from .recognise import Candidate
+from .recognise import Candidate, short_year_end_ok
 from .tense import has_tense_cue, looks_ahead, same_sentence, tense_of
 
 PRECISIONS = ("CE", "DE", "Y", "H", "Q", "S", "M", "W", "D")
@@ -780,7 +780,9 @@ def _n_year(c: Candidate, ctx: Context) -> Norm | None:
         if re.fullmatch(r"\d\d", t2):
             y2 = y - y % 100 + int(t2)
             if y2 < y:
-                y2 += 100
+                y2 += 100  # "1999-00"
+            if not short_year_end_ok(g["y"], t2):
+                y2 = y  # "2024-10" would run backwards: no range
         else:
             y2 = _parse_year(t2)
             if y < 0 < y2 and not re.search(r"AD|A\.D\.|CE", t2):
@@ -819,7 +821,7 @@ def _n_quarter(c: Candidate, ctx: Context) -> Norm | None:
     ordw = (g.get("ord") or "").lower()
     det = re.sub(r"\s+", " ", (g.get("det") or "").lower())
     rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
-    is_half = g["kind"].lower() == "half"
+    is_half = g["kind"].lower() in ("half", "semester", "semestre")  # a semester is a half-year
     ytxt = g.get("y") or g.get("y0")
     base, kind = _base(ctx, False)
     if ytxt:

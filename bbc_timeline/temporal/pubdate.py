@@ -67,8 +67,10 @@ def find_dateline(text: str, start: int = 0, end: int | None = None) -> tuple[st
     return None
 
 
+# "the mandate expires on 7 February", "before the deal runs out in 2026": an end date lies ahead
 _FUTURE_BEFORE = re.compile(r"\b(?:will|forthcoming|upcoming|scheduled|planned|plans?|next|expected|due|"
-                            r"until|till|coming|future|aims?|aiming)\b(?=[^.]{0,60}$)", re.IGNORECASE)
+                            r"until|till|coming|future|aims?|aiming|expires?|expiry|runs?\s+out|lapses)\b"
+                            r"(?=[^.]{0,60}$)", re.IGNORECASE)
 # "the deadline of 2027", "a target year of 2030", "the 2030 goal": a year set as a target lies ahead
 _GOAL_BEFORE = re.compile(r"\b(?:deadlines?|targets?|goals?|horizon)(?:\s+(?:date|year))?\s+(?:of|for|is|was|set\s+for)"
                           r"\s+(?:the\s+(?:end\s+of\s+)?)?$", re.IGNORECASE)
@@ -274,9 +276,10 @@ def _walk_months(text: str, latest: Point, after: int, end: int, timexes) -> Poi
     return cur
 
 
-# "Eight months after the September fighting, the two capitals are closer": said at the time of writing
-_ELAPSED = re.compile(r"(?P<n>[A-Z]\w*(?:[\s-]\w+)?)\s+(?P<unit>days?|weeks?|months?|years?)\s+after\s+"
-                      r"(?P<np>[^,.;:]{3,60}?),")
+# "Eight months after the September fighting, the two capitals are closer": said at the time of writing;
+# "Eight months on, the mission has grown": counted from the date the sentence before told
+_ELAPSED = re.compile(r"(?P<n>[A-Z]\w*(?:[\s-]\w+)?)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+                      r"(?:after\s+(?P<np>[^,.;:]{3,60}?)|on|in),")
 _PRESENT_VERB = re.compile(r"\b(?:is|are|has|have|remains?|seems?|looks?|stands?|appears?|faces?|continues?)\b"
                            r"|\b(?P<past>was|were|had|did|[a-z]{2,}ed)\b")
 
@@ -285,7 +288,9 @@ def _elapsed_since(text: str, start: int, end: int, timexes, story: Point) -> st
     """Publication month or year from a sentence-initial "N months/years after <dated event>" in the present."""
     from .normalise import number
 
-    for s, e in _sentences(text, start, end):
+    sentences = list(_sentences(text, start, end))
+    for i, (s, e) in enumerate(sentences):
+        prev_s = sentences[i - 1][0] if i else s
         lead = re.match(r"\s*", text[s:e])
         assert lead is not None
         m = _ELAPSED.match(text, s + lead.end(), e)
@@ -295,7 +300,12 @@ def _elapsed_since(text: str, start: int, end: int, timexes, story: Point) -> st
         n = number(m.group("n"))
         if verb is None or verb.group("past") or not n or n != int(n):
             continue
-        dated = [t for t in timexes if m.start("np") <= t.start and t.end <= m.end("np") and t.type == "DATE"]
+        if m.group("np") is not None:
+            dated = [t for t in timexes if m.start("np") <= t.start and t.end <= m.end("np") and t.type == "DATE"]
+        else:
+            dated = [t for t in timexes if prev_s <= t.start and t.end <= s and t.type == "DATE"][-1:]
+            if not dated:
+                continue
         unit = m.group("unit").rstrip("s")
         if not dated and unit in ("day", "week"):
             # "Six weeks after the group announced its exit, ...": the event is the story's latest
@@ -322,8 +332,10 @@ def _elapsed_since(text: str, start: int, end: int, timexes, story: Point) -> st
         if p.m is None:
             return f"{p.y + months // 12:04d}" if months % 12 == 0 else None
         q = shift(Point(p.y, p.m, prec="M"), months, "M")
-        if (q.y, q.m) < (story.y, story.m or 0):
-            continue  # the event is older than the story told: the figure is not about now
+        if (q.y, q.m) < (story.y, story.m or 0) and m.group("np") is not None:
+            # the event is older than the story told: the figure is not about now ("N months on,"
+            # counts from the date just told, so it is the writer's now whatever the story walked)
+            continue
         return f"{q.y:04d}-{q.m:02d}"
     return None
 

@@ -88,12 +88,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # (Monday,) July 31(st), 2017 (13:12); July 11-18(, 2017); July 11 to August 3, 2017
     ("mdy", _c(rf"{_BH}(?:(?P<dpre>(?:early\s+(?:in\s+)?|late\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?(?P<dp>morning|afternoon|evening|night)\s+of)\s+)?(?:(?P<wd>{WEEKDAY}|{WDAY_ABBR}\.?),?\s+)?(?:(?P<part>{PART}))?(?P<mon>{MON})\s+(?P<d>{DAYNUM}){_E}"
               rf"(?:\s*(?:-|–|—|to|through|until|till|and)\s*(?:(?P<mon2>{MON})\s+)?(?P<d2>{DAYNUM}){_E})?"
-              rf"(?:,?\s+(?P<y>{YEAR}|'\d\d)(?!\d))?(?:\s+(?P<ofrel>(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|this|last|next)\s+(?:month|year)\b(?![’'-])))?(?:,?\s+(?:at\s+)?(?P<time>{TIME}){TZ}?)?(?![\d%])")),
-    # (the) 31(st) (of) July (2017); 11-18 July 2017; the ninth of last August
+              rf"(?:(?:,?\s+|\s+of\s+)(?P<y>{YEAR}|'\d\d)(?!\d))?(?:\s+(?P<ofrel>(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|this|last|next)\s+(?:month|year)\b(?![’'-])))?(?:,?\s+(?:at\s+)?(?P<time>{TIME}){TZ}?)?(?![\d%])")),
+    # (the) 31(st) (of) July (2017); 11-18 July 2017; the ninth of last August; 18 of July of 2017 (Romance calque)
     ("dmy", _c(rf"{_BH}(?:(?P<dpre>(?:early\s+(?:in\s+)?|late\s+(?:in\s+)?)?the\s+(?:early\s+|late\s+)?(?P<dp>morning|afternoon|evening|night)\s+of)\s+)?(?:(?P<wd>{WEEKDAY}|{WDAY_ABBR}\.?),?\s+)?(?:the\s+)?(?P<d>{DAYNUM}|{ORD_WORD})"
               rf"(?:\s*(?:-|–|—|to|and|until|till)\s*(?:the\s+)?(?P<d2>{DAYNUM}|{ORD_WORD})(?:\s+(?P<mon2>{MON}))?)?"
               rf"(?:\s+of)?\s+(?:(?:(?P<rel>last|next|this|the\s+current|the\s+same|that)\s+)?(?P<mon>{MON})|(?P<ofm>(?:that|the\s+same|this|last|next|the\s+following|the\s+previous)\s+month))"
-              rf"(?:,?\s+(?P<y>{YEAR}|{YEAR_BC})(?!\d))?(?:\s+(?P<ofrel>(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|this|last|next)\s+(?:month|year)\b(?![’'-])))?(?:,?\s+(?:at\s+)?(?P<time>{TIME}){TZ}?)?{_E}")),
+              rf"(?:(?:,?\s+|\s+of\s+)(?P<y>{YEAR}|{YEAR_BC})(?!\d))?(?:\s+(?P<ofrel>(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|this|last|next)\s+(?:month|year)\b(?![’'-])))?(?:,?\s+(?:at\s+)?(?P<time>{TIME}){TZ}?)?{_E}")),
     # (early) July 2017, July of 2017, mid-July, the end of May 1943, between May and June 2017
     ("month", _c(rf"{_BH}(?:(?P<rel>{ANAPH_DET})\s+)?(?P<part>{PART})?(?:(?P<rel2>last|this|next|that|the\s+current)\s+)?"
                 rf"(?P<mon>{MON})(?:\s*(?:-|–|—|to|and|until|till|through)\s*(?P<mon2>{MON}))?"
@@ -111,12 +111,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("bcrange", _c(r"(?<![\w'’.,])(?P<y>\d{1,4})\s*(?:-|–|—|to|and)\s*(?P<y2>\d{1,4})\s*(?P<bc>BC|B\.C\.|BCE|B\.C\.E\.)(?![A-Za-z])")),
     ("quarter", _c(rf"{_B}(?:(?P<det>the|this|last|next|that|its|{ANAPH_DET}|(?:this|last|next)\s+year's)\s+)?(?:(?P<y0>{YEAR})\s+)?(?:fiscal[\s-]+)?"
                   rf"(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|latest|current|year-ago|year-earlier|comparable|same|previous|coming|next)[\s-]+)?(?:fiscal[\s-]+)?"
-                  rf"(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next|the\s+year|that\s+year|the\s+same\s+year)(?:\s+year)?))?{_E}"
+                  rf"(?P<kind>quarter|half|semester|semestre)(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next|the\s+year|that\s+year|the\s+same\s+year)(?:\s+year)?))?{_E}"
                   rf"|{_B}(?P<qq>Q[1-4]|H[12])(?:\s*(?P<y2>{YEAR}))?{_E}")),
-    # durations and offsets: (more than) (the past) 20 years (ago|later), three-decade, 12-year-old
+    # durations and offsets: (more than) (the past) 20 years (ago|later), three-decade, 12-year-old;
+    # "Three days before, ...": before/after closing the phrase is an offset, not a preposition
     ("duration", _c(rf"{_B}(?:(?P<dir>the\s+(?:past|last|next|first|previous|coming|following|final|initial|latest|ensuing|preceding|better\s+part\s+of\s+the|same|whole|entire|full|remaining|intervening|nearly|other)|past|last|next|another|the|these|those|this|its|their|his|her)\s+)?(?:(?P<mod>{MODS})\s+)?"
                    rf"(?P<q>{QUANT})(?P<hy>\s*-\s*|\s+)(?P<unit>{UNIT})(?:(?P<and>\s+and\s+a\s+half|\s+and\s+(?:{NUMBER})\s+(?:{UNIT})))?(?P<poss>'s?|’s?)?"
-                   rf"(?:\s+(?P<rel>ago|later|earlier|afterwards?|hence|from\s+now|previously|back))?{_E}")),
+                   rf"(?:\s+(?P<rel>ago|later|earlier|afterwards?|hence|from\s+now|previously|back|(?:before|after)(?=\s*[,;:.!?)]|\s+[–—])))?{_E}")),
     # bare plural units used as vague durations: for years, in recent weeks, decades-long
     ("vague", _c(rf"{_B}(?:(?P<pre>recent|coming|future|past|the\s+past|the\s+coming|the\s+next|the\s+last|previous|the\s+previous|earlier|the\s+following|the\s+ensuing|the\s+intervening|the\s+preceding)\s+)?(?P<unit>{UNIT_PL})(?P<rel>\s+ago|\s+later|\s+earlier)?{_E}")),
     # relative units and named days: this week, the same day, the next year, that month, last weekend
@@ -331,7 +332,7 @@ def _quarter_ok(text: str, c: Candidate) -> bool:
     g = c.groups
     if g.get("qq"):
         return True
-    if (g.get("kind") or "").lower() == "half":
+    if (g.get("kind") or "").lower() in ("half", "semester", "semestre"):
         return bool(g.get("y") or g.get("rel")) and bool(g.get("ord"))
     if not (g.get("ord") or g.get("y") or g.get("det")):
         return False
@@ -402,11 +403,22 @@ def _narrow(text: str, c: Candidate, start: int, end: int, drop: tuple[str, ...]
     return Candidate(start, end, text[start:end], c.family, groups, spans)
 
 
+def short_year_end_ok(y: str, y2: str) -> bool:
+    """A two-digit range end must come after the start ("2023-24"), or wrap a century ("1999-00")."""
+    if not (re.fullmatch(r"\d\d", y2.strip()) and y.strip().isdigit()):
+        return True
+    start, end = int(y) % 100, int(y2)
+    return end > start or (start >= 90 and end < 10)
+
+
 def _adjust_year(text: str, c: Candidate) -> Candidate | None:
     """'1994 and 1997' are two years unless 'between' precedes; 'to' needs 'from'."""
     g = c.groups
     if not g.get("y2"):
         return c
+    if not short_year_end_ok(g["y"], g["y2"]) or re.match(r":\d", text[c.end:c.end + 2]):
+        # "2024 - 10:45" is a year then a clock; "2024-10" no year range running backwards
+        return _narrow(text, c, c.start, c.spans["y"][1], ("y2",))
     conn = text[c.spans["y"][1]:c.spans["y2"][0]].strip().lower()
     before = text[max(0, c.start - 12):c.start].lower()
     need = {"and": "between", "to": "from", "until": "from", "till": "from", "through": "from"}.get(conn)
