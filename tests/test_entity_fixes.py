@@ -512,3 +512,39 @@ def test_org_span_loses_a_leading_descriptor_and_keeps_a_company_after_for():
                  ("Multi Trading Co. Ltd", "ORG")])
     assert [(t, label) for t, label, _ in out] == [("Northern Centre for Energy Research", "ORG"),
                                                    ("Al-Varo for Multi Trading Co. Ltd", "ORG")]
+
+
+def test_initials_in_brackets_make_the_words_before_them_an_organisation():
+    assert fixed("The deputy of Vela Nova (VN) spoke.", [("Vela", "GPE"), ("Nova", "PERSON")]) == [
+        ("Vela Nova", "ORG", ()), ("VN", "ORG", (orgs.BRACKETED,))]
+
+
+def test_hispanic_paternal_surname_is_the_person():
+    out = fixed("Ana Ruiz Vela spoke. Ruiz left. According to Ruiz, it works.",
+                [("Ana Ruiz Vela", "PERSON"), ("Ruiz", "ORG")])
+    assert [(t, lab) for t, lab, _ in out] == [("Ana Ruiz Vela", "PERSON"), ("Ruiz", "PERSON"),
+                                               ("Ruiz", "PERSON")]
+
+
+def test_unique_first_name_alone_is_the_person():
+    out = fixed("Police named Kittipon Wongsa. Kittipon, a former judge, agreed.", [("Kittipon Wongsa", "PERSON")])
+    assert [(t, lab) for t, lab, _ in out] == [("Kittipon Wongsa", "PERSON"), ("Kittipon", "PERSON")]
+
+
+def test_two_word_person_after_in_is_a_place():
+    out = fixed("Police met in Vor Dalen on Monday.", [("Vor Dalen", "PERSON")])
+    assert out == [("Vor Dalen", "GPE", ())]
+
+
+def test_rank_abbreviations_stay_one_token_and_keep_the_sentence():
+    from bbc_timeline.nlp.pipeline import keep_abbreviations
+
+    nlp = spacy.blank("en")
+    keep_abbreviations(nlp)
+    doc = nlp.make_doc("They named Pol. Lt. Gen. Anna Berg as chief.")
+    assert [t.text for t in doc][2:5] == ["Pol.", "Lt.", "Gen."]
+    for tok in doc[1:]:
+        tok.is_sent_start = True
+    doc = nlp.get_pipe("bbc_rank_abbreviations")(doc)
+    # no sentence starts right after "Pol.", "Lt." or "Gen."
+    assert [t.text for t in doc if t.is_sent_start] == ["They", "named", "Pol.", "Berg", "as", "chief", "."]

@@ -419,3 +419,20 @@ def test_acronym_given_as_an_appositive_joins_the_name():
 def test_acronym_with_a_generic_ending_is_the_acronym_in_its_document():
     res = resolve_entities(mentions(("a", [("VOL Group", "ORG"), ("VOL", "ORG")])))
     assert [e.mentions for e in res.entities] == [2]
+
+
+def test_name_without_generic_head_of_a_longer_name_joins_it():
+    res = resolve_entities(mentions(("a", [("Vela One Holding", "ORG"), ("Vela One", "ORG")])))
+    assert by_name(res, "org")["Vela One Holding"].mentions == 2
+
+
+def test_hispanic_paternal_surname_refers_to_the_full_name():
+    res = resolve_entities(mentions(("a", [("Ana Ruiz Vela", "PERSON"), ("Ruiz", "PERSON"), ("Ruiz", "ORG")])))
+    people = by_name(res, "person")
+    assert people["Ana Ruiz Vela"].mentions == 3
+    assert "Ruiz" not in by_name(res, "org")
+
+
+def test_unlisted_given_name_alone_refers_to_the_only_full_name_with_it():
+    res = resolve_entities(mentions(("a", [("Kittipon Dara Wongsa", "PERSON"), ("Kittipon", "PERSON")])))
+    assert by_name(res, "person")["Kittipon Dara Wongsa"].mentions == 2

@@ -126,3 +126,22 @@ def test_clean_text_keeps_the_dot_of_an_abbreviated_legal_form():
     assert clean_text("Vela Olaj- es Gazipari Nyrt.") == "Vela Olaj- es Gazipari Nyrt."
     assert clean_text("the Nordavia S.A.") == "Nordavia S.A."
     assert clean_text("Anna Berg.") == "Anna Berg"
+
+
+def test_rank_abbreviations_are_titles():
+    assert names.split_titles("Pol. Lt. Gen. Anna Berg") == (("Pol. Lt. Gen.",), "Anna Berg")
+    assert names.split_titles("Maj. Gen. Piet Vos") == (("Maj. Gen.",), "Piet Vos")
+    assert names.is_title_phrase("Brig. Gen.") and names.is_title_phrase("Lt. Col.")
+    # "Pol" without its dot is a name, not an abbreviation
+    assert names.split_titles("Pol Varga") == ((), "Pol Varga")
+    assert names.is_rank_abbreviation("Adm.") and not names.is_rank_abbreviation("Adm")
+
+
+def test_southeast_asian_honorific_is_a_title():
+    assert names.split_titles("Oknha Varin") == (("Oknha",), "Varin")
+
+
+def test_paternal_surname_of_a_hispanic_name():
+    assert names.paternal_surname(names.parse_person("Ana Ruiz Vela")[0]) == "Ruiz"
+    assert names.paternal_surname(names.parse_person("Ana Vela")[0]) is None
+    assert names.paternal_surname(names.parse_person("Anna Maria Vela")[0]) is None  # a given name

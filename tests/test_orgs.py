@@ -86,10 +86,11 @@ def test_sections_and_branches_head_organisation_names():
     assert has_org_head("Ruritanian Interests Section") and has_org_head("Executive Branch")
 
 
-def test_generic_ending_is_dropped_only_from_two_word_names():
+def test_generic_ending_is_dropped():
     assert orgs.without_generic_ending("Northwind Group") == "Northwind"
     assert orgs.without_generic_ending("the Northwind Ltd.") == "Northwind"
-    assert orgs.without_generic_ending("Northwind Trading Group") is None
+    assert orgs.without_generic_ending("Northwind Trading Group") == "Northwind Trading"
+    assert orgs.without_generic_ending("Bank of Group") is None
     assert orgs.without_generic_ending("Northwind Bank") is None
 
 

@@ -15,6 +15,7 @@ into plain `Mention` values.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -332,6 +333,29 @@ def _acronyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         taken.add(k)
         _bracket_org(exact, taken, extra, k + 2, close, inner)
     return [x for x in ents if (x.start, x.end) not in inner] + extra
+
+
+def _spelled_acronyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """Capitalised words whose initials are the abbreviation in brackets right after them are an
+    organisation, whatever the model made of them: "Vela Nova (VN)" with "Vela" a place, "Nova" a person."""
+    out = list(ents)
+    for k in range(1, len(doc) - 2):
+        acr = doc[k + 1].text
+        if doc[k].text != "(" or doc[k + 2].text != ")" or not orgs.is_acronym(acr) or k < len(acr):
+            continue
+        s = k - len(acr)
+        words = doc[s:k]
+        if not all(w.is_alpha and w.text[:1].isupper() for w in words) \
+                or "".join(w.text[0] for w in words).upper() != acr.upper() \
+                or places.lookup(words.text) is not None or names.is_known_given_name(words[0].text):
+            continue
+        inside = [e for e in out if e.start < k and e.end > s]
+        if any(e.start < s or e.end > k for e in inside):
+            continue  # a span reaching outside the words
+        out = [e for e in out if e not in inside and not (e.start == k + 1 and e.end == k + 2)]
+        out.append(_Ent(s, k, "ORG", [], True))
+        out.append(_Ent(k + 1, k + 2, "ORG", [orgs.BRACKETED], True))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _appositive_acronym(doc: Doc, i: int) -> bool:
@@ -666,10 +690,18 @@ def _known_surnames(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     """
     full: set[str] = set()
     bare: set[str] = set()
+    firsts: dict[str, set[str]] = defaultdict(set)  # first word of a full name -> the names it opens
     for e in ents:
-        toks = [t for t in doc[e.start:e.end] if t.is_alpha]
+        toks = [t for t in doc[e.start:e.end] if t.is_alpha and not names.is_title_word(t.text)]
         if e.label == "PERSON" and toks and len(toks[-1].text) >= 4:
             (full if len(toks) >= 2 else bare).add(names.fold(toks[-1].text))
+            paternal = names.paternal_surname(names.PersonName("", tuple(t.text for t in toks)))
+            if paternal and len(paternal) >= 4:
+                full.add(names.fold(paternal))  # "Molina" of "Ana Molina Vela"
+        if e.label == "PERSON" and len(toks) >= 2 and len(toks[0].text) >= 4:
+            firsts[names.fold(toks[0].text)].add(" ".join(t.lower_ for t in toks))
+    # a first name that opens one full name only and is no surname: Thai and Khmer short forms ("Thanakorn")
+    given = {k for k, v in firsts.items() if len(v) == 1 and k not in full | bare}
     taken = {i for e in ents for i in range(e.start, e.end)}
     out: list[_Ent] = []
     for e in ents:
@@ -695,6 +727,13 @@ def _known_surnames(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             continue
         taken.update(range(s, tok.i + 1))
         out.append(_Ent(s, tok.i + 1, "PERSON", [], True))
+    for tok in doc:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.i in taken or not tok.is_alpha or names.fold(tok.text) not in given or not _name_token(doc, tok) \
+                or (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha):
+            continue
+        taken.add(tok.i)
+        out.append(_Ent(tok.i, tok.i + 1, "PERSON", [], True))
     return sorted(out, key=lambda x: x.start)
 
 
@@ -976,10 +1015,11 @@ def _locative_name(doc: Doc, e: _Ent, surnames: set[str]) -> bool:
 
 
 def _two_word_locative(doc: Doc, e: _Ent, surnames: set[str]) -> bool:
-    """A two-word PERSON right after "at"/"near"/"outside" ("a base at Ceel Baraf") is a place, unless its
+    """A two-word PERSON right after "at"/"near"/"outside"/"in" ("a base at Ceel Baraf") is a place, unless its
     first word is a known given name or its last word a surname of another person of the document."""
     a, b = doc[e.start], doc[e.start + 1]
-    if e.label != "PERSON" or e.titles or e.start == 0 or doc[e.start - 1].lower_ not in ("at", "near", "outside"):
+    if e.label != "PERSON" or e.titles or e.start == 0 \
+            or doc[e.start - 1].lower_ not in ("at", "near", "outside", "in"):
         return False
     if not all(t.is_alpha and t.is_title and not names.is_title_word(t.text) for t in (a, b)):
         return False
@@ -1295,6 +1335,7 @@ class EntityFixer:
         ents = _particles(doc, ents)
         ents = _merge_chains(doc, ents)
         ents = _acronyms(doc, ents)
+        ents = _spelled_acronyms(doc, ents)
         ents = _gazetteer(doc, ents, keep)
         ents = _route_places(doc, ents)
         ents = _split_office_orgs(doc, ents)

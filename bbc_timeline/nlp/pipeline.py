@@ -19,6 +19,7 @@ INSTALL_HINT = (
 # The extraction needs sentences, part-of-speech and entities; the parser and
 # lemmatizer are the slowest parts of the small model and are not needed.
 EXCLUDE = ("parser", "lemmatizer")
+ABBREVIATIONS_COMPONENT = "bbc_rank_abbreviations"
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,33 @@ def load_pipeline(model: str | None = None) -> Any:
         raise ModelError(f"spaCy pipeline '{name}' is not installed; install one with: {INSTALL_HINT}") from None
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
+    keep_abbreviations(nlp)
     if "ner" in nlp.pipe_names and "bbc_entity_fixes" not in nlp.pipe_names:
         nlp.add_pipe("bbc_entity_fixes", after="ner")
     return nlp
+
+
+def keep_abbreviations(nlp: Any) -> None:
+    """Keep dotted rank abbreviations ("Pol. Lt. Gen.") one token each, and never end a sentence
+    after one: the model otherwise splits there and reads "Pol" as a person."""
+    from spacy.attrs import ORTH
+    from spacy.language import Language
+
+    from bbc_timeline.resolve.names import RANK_ABBREVIATIONS, is_rank_abbreviation
+
+    for abbr in RANK_ABBREVIATIONS:
+        form = abbr.capitalize() + "."
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    if not Language.has_factory(ABBREVIATIONS_COMPONENT):
+        @Language.component(ABBREVIATIONS_COMPONENT)
+        def _no_break_after_abbreviation(doc: Any) -> Any:
+            for tok in doc[:-1]:
+                if is_rank_abbreviation(tok.text) and tok.text[:1].isupper():
+                    doc[tok.i + 1].is_sent_start = False
+            return doc
+    if ABBREVIATIONS_COMPONENT not in nlp.pipe_names:
+        where = {"after": "senter"} if "senter" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe(ABBREVIATIONS_COMPONENT, **where)
 
 
 def model_name(nlp: Any) -> str:

@@ -263,6 +263,8 @@ def _retype_person_names(items: list[_Item]) -> None:
                 surnames.add(names.fold(p.surname))
                 given_in_doc.add((it.doc, names.fold(p.given[0])))
                 full_keys.add(it.key)
+                if paternal := names.paternal_surname(p):
+                    given_in_doc.add((it.doc, names.fold(paternal)))  # "Molina" of "Ana Molina Vela"
     for it in items:
         if it.type == "person" or it.company or places.lookup(it.surface) or orgs.is_acronym(it.surface):
             continue
@@ -367,6 +369,7 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
                     uf.union(a.idx, b.idx, _describe_people(pa, pb, sur, given))
 
     # 3. a shorter form refers back to a full name in its own document
+    all_surnames = {names.fold(parsed[it.idx].surname) for it in full}
     by_doc_full: dict[str, list[_Item]] = defaultdict(list)
     for it in full:
         by_doc_full[it.doc].append(it)
@@ -384,7 +387,8 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
         # a given name alone, when exactly one full name of the document has it ("Sviatlana")
         by_given = {names.fold(parsed[c.idx].text): c.idx for c in by_doc_full.get(it.doc, [])
                     if parsed[c.idx].given and names.same_given(word, parsed[c.idx].given[0]) == "same given name"}
-        if len(by_given) == 1 and names.is_known_given_name(word):
+        # ... also an unlisted one ("Thanakorn" of a Thai name) that is no one's surname in the corpus
+        if len(by_given) == 1 and (names.is_known_given_name(word) or names.fold(word) not in all_surnames):
             target = next(iter(by_given.values()))
             uf.union(target, it.idx, f"{it.surface} → {parsed[target].text}: given name of the only full name "
                                      f"with it in {it.doc}")
@@ -403,6 +407,8 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
         index[names.fold(p.surname)].add(it.idx)
         if not names.is_known_given_name(p.words[0]) and len(p.words) == 2:
             index[names.fold(p.words[0])].add(it.idx)  # surname-first names: "Wang Ning" -> "Wang"
+        if paternal := names.paternal_surname(p):
+            index[names.fold(paternal)].add(it.idx)  # Hispanic paternal surname: "Ana Ruiz Vela" -> "Ruiz"
     orphans: dict[str, list[_Item]] = defaultdict(list)
     for rep in same_doc.values():
         key = names.fold(rep.surface)
@@ -500,8 +506,12 @@ def _referent(it: _Item, cands: list[_Item], uf: _Clusters) -> int:
 
 
 def _refers_to(word: str, full: names.PersonName) -> bool:
-    """True when a one-word mention names the person `full` (surname, or a surname-first name's first word)."""
+    """True when a one-word mention names the person `full` (surname, a Hispanic paternal surname, or a
+    surname-first name's first word)."""
     if names.same_surname(word, full.surname):
+        return True
+    paternal = names.paternal_surname(full)
+    if paternal and names.same_surname(word, paternal) and not names.is_known_given_name(word):
         return True
     first = full.words[0]
     return (len(full.words) == 2 and not names.is_known_given_name(first)
@@ -591,7 +601,7 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int],
     # 3b. a generic ending may be dropped: "X Group" = "X" (in the same document, else the only one)
     bare = defaultdict(list)
     for it in named:
-        if it.idx not in dropped and len(it.surface.split()) == 1:
+        if it.idx not in dropped:
             bare[it.key].append(it)
     for it in named:
         base = orgs.without_generic_ending(it.surface)
@@ -599,8 +609,8 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int],
             continue
         cands = bare[base.lower()]
         local = [c for c in cands if c.doc == it.doc]
-        if orgs.is_acronym(base):
-            cands = local  # an abbreviation ("ABC" of "ABC Group") only within its document
+        if orgs.is_acronym(base) or len(base.split()) > 1:
+            cands = local  # an abbreviation ("ABC" of "ABC Group") or a longer name only within its document
         target = local[0] if local else (cands[0] if cands and len({uf.find(c.idx) for c in cands}) == 1 else None)
         if target is not None:
             uf.union(it.idx, target.idx, f"{target.surface} → {it.surface}: the name without its generic "

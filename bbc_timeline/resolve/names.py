@@ -36,7 +36,16 @@ OFFICES = (
     "superintendent", "vice-premier", "deputy prime minister", "officer", "adviser",
     "advisor", "aide", "counsellor", "councillor", "representative", "delegate", "candidate",
 )
-HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "madam", "mister", "comrade")
+# Southeast Asian honorifics written before a name: Khmer "Oknha", "Samdech"; Malay "Datuk", "Datin".
+HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "madam", "mister", "comrade",
+              "oknha", "samdech", "datuk", "datin")
+# Abbreviated ranks ("Pol. Lt. Gen."), read as the words they stand for.
+RANK_ABBREVIATIONS = {"lt": "lieutenant", "lieut": "lieutenant", "gen": "general", "col": "colonel",
+                      "maj": "major", "brig": "brigadier", "adm": "admiral", "sgt": "sergeant", "capt": "captain",
+                      "cpl": "corporal", "cmdr": "commander", "cdr": "commander", "insp": "inspector",
+                      "supt": "superintendent", "pol": "police"}
+# Abbreviations that are also names ("Pol Pot"): a title only when written with their dot.
+_DOTTED_ONLY = frozenset(["pol"])
 # Words that qualify an office: "Deputy Chairman", "First Vice Premier".
 MODIFIERS = ("deputy", "vice", "first", "acting", "former", "senior", "assistant", "interim", "chief", "late",
              "then", "ex", "ex-", "honorary", "executive", "general", "state", "foreign", "defence", "defense",
@@ -67,15 +76,28 @@ _OFFICE_HEADS = frozenset(_core(o)[-1] for o in OFFICES)
 _QUOTES = "\"“”«»„‘’'`"
 
 
-def is_title_word(word: str) -> bool:
-    """A word that can be part of a rank, office or honorific ("Colonel", "Chairman", "Mr")."""
+def _expand(word: str) -> str:
+    """The lower-case word, a rank abbreviation spelled out ("Lt." -> "lieutenant")."""
     w = word.lower().strip(".")
+    if w in RANK_ABBREVIATIONS and (w not in _DOTTED_ONLY or word.endswith(".")):
+        return RANK_ABBREVIATIONS[w]
+    return w
+
+
+def is_rank_abbreviation(word: str) -> bool:
+    """A dotted rank abbreviation ("Gen.", "Pol.") after which a sentence does not end."""
+    return word.endswith(".") and word.lower().strip(".") in RANK_ABBREVIATIONS
+
+
+def is_title_word(word: str) -> bool:
+    """A word that can be part of a rank, office or honorific ("Colonel", "Chairman", "Mr", "Lt.")."""
+    w = _expand(word)
     return w in _TITLE_WORDS or w in MODIFIERS or w in HONORIFICS
 
 
 def is_title_head(word: str) -> bool:
     """A rank, office or honorific word that can carry a title on its own."""
-    w = word.lower().strip(".")
+    w = _expand(word)
     return w in _RANK_HEADS or w in _OFFICE_HEADS or w in HONORIFICS
 
 
@@ -349,6 +371,17 @@ def compatible_given(a: PersonName, b: PersonName) -> str | None:
     if len(a.given) > 1 and len(b.given) > 1 and same_given(a.given[-1], b.given[-1]) is None:
         return None
     return why
+
+
+def paternal_surname(name: PersonName) -> str | None:
+    """The second-to-last word of a name of three words or more, which Hispanic usage keeps as the
+    short form ("Ana Ruiz Vela" -> "Ruiz"); None when it is an initial, a particle or a given name."""
+    if len(name.words) < 3:
+        return None
+    w = name.words[-2]
+    if len(w) < 3 or not w.isalpha() or not w[:1].isupper() or is_known_given_name(w) or is_title_word(w):
+        return None
+    return w
 
 
 def strip_particle(word: str) -> str:

@@ -190,10 +190,12 @@ GENERIC_ENDINGS = frozenset(["group", "company", "co", "corporation", "corp", "i
 
 
 def without_generic_ending(text: str) -> str | None:
-    """The one-word name left when a generic ending is dropped ("Northwind Group" -> "Northwind"), else None."""
+    """The name left when a generic ending is dropped ("Northwind Group" -> "Northwind", "Vela One
+    Holding" -> "Vela One"), else None."""
     words = clean_text(text).replace(",", " ").split()
-    if len(words) == 2 and words[1].lower().strip(".") in GENERIC_ENDINGS and words[0][:1].isupper():
-        return words[0]
+    if len(words) >= 2 and words[-1].lower().strip(".") in GENERIC_ENDINGS and words[0][:1].isupper() \
+            and words[-2].lower() not in _STOP:
+        return " ".join(words[:-1])
     return None
 
 
