@@ -36,6 +36,16 @@ class DocDates:
     timexes: list = field(default_factory=list)
 
 
+def _head_dates(text: str, start: int, end: int):
+    """Full single dates (with a year) near the top of text[start:end], with the bounds of their line."""
+    for c in find_candidates(text, start, min(end, start + _HEAD_CHARS)):
+        if c.family not in _DATELINE_FAMILIES or not c.groups.get("y") or c.groups.get("d2"):
+            continue
+        line_start = text.rfind("\n", start, c.start) + 1
+        line_end = text.find("\n", c.end, end)
+        yield c, line_start, (end if line_end < 0 else line_end)
+
+
 def find_dateline(text: str, start: int = 0, end: int | None = None) -> tuple[str, int, int, str] | None:
     """(TIMEX3 value, start, end, matched text) of a dateline near the top of text[start:end], or None.
 
@@ -45,13 +55,7 @@ def find_dateline(text: str, start: int = 0, end: int | None = None) -> tuple[st
     from .normalise import Context, normalise
 
     end = len(text) if end is None else end
-    head_end = min(end, start + _HEAD_CHARS)
-    for c in find_candidates(text, start, head_end):
-        if c.family not in _DATELINE_FAMILIES or not c.groups.get("y") or c.groups.get("d2"):
-            continue
-        line_start = text.rfind("\n", start, c.start) + 1
-        line_end = text.find("\n", c.end, end)
-        line_end = end if line_end < 0 else line_end
+    for c, line_start, line_end in _head_dates(text, start, end):
         before = text[line_start:c.start]
         after = text[c.end:line_end]
         labelled = bool(_LABEL.search(before))
@@ -146,13 +150,7 @@ def _header_date(text: str, start: int, end: int) -> str | None:
     """The first full date (YYYY-MM-DD) on a short header-like line near the top, or None."""
     from .normalise import Context, normalise
 
-    head_end = min(end, start + _HEAD_CHARS)
-    for c in find_candidates(text, start, head_end):
-        if c.family not in _DATELINE_FAMILIES or not c.groups.get("y") or c.groups.get("d2"):
-            continue
-        line_start = text.rfind("\n", start, c.start) + 1
-        line_end = text.find("\n", c.end, end)
-        line_end = end if line_end < 0 else line_end
+    for c, line_start, line_end in _head_dates(text, start, end):
         if line_end - line_start > _HEADER_LINE_MAX:
             continue
         rest = text[line_start:c.start] + " " + text[c.end:line_end]
