@@ -314,3 +314,12 @@ def test_a_backward_two_digit_range_end_is_dropped_by_normalise() -> None:
     c = Candidate(0, 9, "2029 - 10", "year", {"y": "2029", "y2": "10"}, {"y": (0, 4), "y2": (7, 9)})
     n = normalise(c, Context(dct=None, narrative=None, text="2029 - 10"))
     assert n is not None and (n.value, n.end_value) == ("2029", None)
+
+
+def test_slash_date_in_the_body_follows_the_documents_day_first_order() -> None:
+    from bbc_timeline.temporal import tag
+
+    text = "Anna Berg arrived on 12 March 2031 and left Ruritania on 04/05/2031."
+    t = [x for x in tag(text, "2031-06-01") if x.text == "04/05/2031"][0]
+    assert t.value == "2031-05-04"
+    assert [x for x in tag("Anna Berg left Ruritania on 04/05/2031.", "2031-06-01")][0].value == "2031-04-05"

@@ -259,3 +259,29 @@ def test_weeks_on_without_a_date_before_tells_nothing() -> None:
     text = ("Ruritania after the landing\n\nThe envoys left. Six weeks on, the capital is calm. "
             "Envoys of Northland met in Vell on 6 August 2030.")
     assert resolve_document_dates(text).published == "2030-08"
+
+
+def test_slash_dateline_reads_day_first_when_the_text_writes_day_first() -> None:
+    text = ("Northland port deal\n\nPublished 03/06/2031\n\n"
+            "Anna Berg signed the lease on 30 April 2030. The ministry approved it on 1 June.")
+    assert find_dateline(text)[0] == "2031-06-03"
+
+
+def test_slash_dateline_reads_day_first_when_another_slash_date_is_day_first() -> None:
+    text = "Northland port deal\n\nPublished 03/06/2031\n\nThe lease was filed on 25/05/2031."
+    assert find_dateline(text)[0] == "2031-06-03"
+
+
+def test_slash_dateline_stays_month_first_by_default() -> None:
+    text = ("Northland port deal\n\nPublished 03/06/2031\n\n"
+            "Anna Berg signed the lease on April 30, 2030. The ministry approved it on Feb. 1.")
+    assert find_dateline(text)[0] == "2031-03-06"
+    assert find_dateline("Northland port deal\n\nPublished 03/06/2031\n\nNo dates here.")[0] == "2031-03-06"
+
+
+def test_inferred_from_weeks_elapsed_since_a_day_named_in_a_long_clause() -> None:
+    from bbc_timeline.temporal.pubdate import infer_published
+
+    text = ("Northland dam\n\nFour weeks after the premier, Anna Berg, opened the dam on 9 September 2031, "
+            "the ceremony looks like a start.")
+    assert infer_published(text) == "2031-10"

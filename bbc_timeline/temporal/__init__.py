@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalise import Context, Norm, Point, in_prose, normalise, parse_value, shift, story_behind
+from .normalise import Context, Norm, Point, in_prose, normalise, parse_value, shift, slash_day_first, story_behind
 from .recognise import Candidate, find_candidates
 from .story import earlier, in_relative_clause, is_plan, moves_story
 from .tense import has_tense_cue, pluperfect, same_sentence, tense_of
@@ -54,7 +54,7 @@ def tag(text: str, dct: str | None, start: int = 0, end: int | None = None) -> l
     are relative to `text`.
     """
     dct_point = parse_value(dct) if dct else None
-    ctx = Context(dct=dct_point, narrative=dct_point, text=text)
+    ctx = Context(dct=dct_point, narrative=dct_point, text=text, day_first=slash_day_first(text, start, end))
     out: list[Timex] = []
     for c in find_candidates(text, start, end):
         n = normalise(c, ctx)

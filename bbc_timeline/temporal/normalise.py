@@ -274,6 +274,7 @@ class Context:
     plan: tuple[Point, Point | None] | None = None  # the latest planned date (and its range's end), if any
     narrative_at: int = -1  # where the date that last moved the narrative ended
     told: tuple[Point, int] | None = None  # the latest date told with its year (moving or not), and its end
+    day_first: bool = False  # the document writes an ambiguous slash date "03/06/2025" day first
 
 
 def year_named(ctx: Context) -> Point | None:
@@ -533,12 +534,32 @@ def _clock(t: str) -> str:
     return s
 
 
+_MONTHS_RE = "|".join(sorted((*L.MONTHS, *(a for a in L.MONTH_ABBR if len(a) > 2)), key=len, reverse=True))
+_WORDS_DMY = re.compile(rf"(?<![\d/.])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS_RE})\b", re.IGNORECASE)
+_WORDS_MDY = re.compile(rf"\b(?:{_MONTHS_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])", re.IGNORECASE)
+_SLASH_DATE = re.compile(r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?:\d{4}|\d\d)(?![\w/-])")
+
+
+def slash_day_first(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True when the document's ambiguous slash dates read day/month ("03/06/2025" = 3 June).
+
+    Another slash date decides when one part exceeds 12 ("25/03/2025" day first, "3/25/2025"
+    month first); else the order of the dates written in words ("30 April 2024" vs "April 30").
+    """
+    body = text[start:end]
+    firsts = {int(m.group("a")) > 12 for m in _SLASH_DATE.finditer(body)
+              if (int(m.group("a")) > 12) != (int(m.group("b")) > 12)}
+    if len(firsts) == 1:
+        return firsts.pop()
+    return len(_WORDS_DMY.findall(body)) > len(_WORDS_MDY.findall(body))
+
+
 def _n_numeric(c: Candidate, ctx: Context) -> Norm | None:
     g = c.groups
     a, b = int(g["a"]), int(g["b"])
     y = _year_of(g["y"], ctx)
-    if g["sep"] == "/" and a <= 12 and b <= 31:
-        mo, d = a, b  # US order for slashes
+    if g["sep"] == "/" and a <= 12 and b <= 31 and not (ctx.day_first and b <= 12):
+        mo, d = a, b  # US order for slashes, unless the document writes its dates day first
     else:
         d, mo = a, b
     if mo > 12 and d <= 12:

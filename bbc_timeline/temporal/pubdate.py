@@ -52,9 +52,10 @@ def find_dateline(text: str, start: int = 0, end: int | None = None) -> tuple[st
     A dateline is a full date (with year) that fills its line, or follows a
     label such as "Published:". A time after it is kept: "2017-07-31T13:12".
     """
-    from .normalise import Context, normalise
+    from .normalise import Context, normalise, slash_day_first
 
     end = len(text) if end is None else end
+    day_first = slash_day_first(text, start, end)
     for c, line_start, line_end in _head_dates(text, start, end):
         before = text[line_start:c.start]
         after = text[c.end:line_end]
@@ -64,7 +65,7 @@ def find_dateline(text: str, start: int = 0, end: int | None = None) -> tuple[st
         alone = lead_ok and tail_ok
         if not (labelled or alone):
             continue
-        n = normalise(c, Context(dct=None, narrative=None, text=text))
+        n = normalise(c, Context(dct=None, narrative=None, text=text, day_first=day_first))
         if n is None or not re.match(r"^\d{4}-\d\d-\d\d", n.value):
             continue
         return n.value, c.start, c.end, c.text
@@ -148,15 +149,16 @@ _HEADER_LINE_MAX = 120
 
 def _header_date(text: str, start: int, end: int) -> str | None:
     """The first full date (YYYY-MM-DD) on a short header-like line near the top, or None."""
-    from .normalise import Context, normalise
+    from .normalise import Context, normalise, slash_day_first
 
+    day_first = slash_day_first(text, start, end)
     for c, line_start, line_end in _head_dates(text, start, end):
         if line_end - line_start > _HEADER_LINE_MAX:
             continue
         rest = text[line_start:c.start] + " " + text[c.end:line_end]
         if not _HEADER_CUE.search(rest):
             continue
-        n = normalise(c, Context(dct=None, narrative=None, text=text))
+        n = normalise(c, Context(dct=None, narrative=None, text=text, day_first=day_first))
         if n is not None and re.match(r"^\d{4}-\d\d-\d\d", n.value):
             return n.value[:10]
     return None
@@ -278,6 +280,8 @@ def _walk_months(text: str, latest: Point, after: int, end: int, timexes) -> Poi
 # "Eight months on, the mission has grown": counted from the date the sentence before told
 _ELAPSED = re.compile(r"(?P<n>[A-Z]\w*(?:[\s-]\w+)?)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
                       r"(?:after\s+(?P<np>[^,.;:]{3,60}?)|on|in),")
+_ELAPSED_CLAUSE = re.compile(r"(?P<n>[A-Z]\w*(?:[\s-]\w+)?)\s+(?P<unit>days?|weeks?|months?|years?)\s+after\s+")
+_CLAUSE_CHARS = 160
 _PRESENT_VERB = re.compile(r"\b(?:is|are|has|have|remains?|seems?|looks?|stands?|appears?|faces?|continues?)\b"
                            r"|\b(?P<past>was|were|had|did|[a-z]{2,}ed)\b")
 
@@ -292,14 +296,27 @@ def _elapsed_since(text: str, start: int, end: int, timexes, story: Point) -> st
         lead = re.match(r"\s*", text[s:e])
         assert lead is not None
         m = _ELAPSED.match(text, s + lead.end(), e)
-        if m is None:
-            continue
-        verb = _PRESENT_VERB.search(text, m.end(), e)
+        np_span = (m.start("np"), m.end("np")) if m is not None and m.group("np") is not None else None
+        clause_end = m.end() if m is not None else -1
+        if m is None or (np_span is not None and not any(
+                np_span[0] <= t.start and t.end <= np_span[1] and t.type == "DATE" for t in timexes)):
+            # "Four weeks after Abiy, the premier, opened the dam on 9 September, the ceremony looks":
+            # a longer clause, closed by the comma after its date
+            cm = _ELAPSED_CLAUSE.match(text, s + lead.end(), e)
+            closing = next((t for t in timexes if cm is not None and cm.end() <= t.start <= cm.end() + _CLAUSE_CHARS
+                            and t.end <= e and t.type == "DATE" and text.startswith(",", t.end)), None)
+            if closing is None and np_span is not None:
+                pass  # keep the short noun phrase: "Six weeks after the group announced its exit,"
+            elif cm is None or closing is None:
+                continue
+            else:
+                m, np_span, clause_end = cm, (cm.end(), closing.end), closing.end + 1
+        verb = _PRESENT_VERB.search(text, clause_end, e)
         n = number(m.group("n"))
         if verb is None or verb.group("past") or not n or n != int(n):
             continue
-        if m.group("np") is not None:
-            dated = [t for t in timexes if m.start("np") <= t.start and t.end <= m.end("np") and t.type == "DATE"]
+        if np_span is not None:
+            dated = [t for t in timexes if np_span[0] <= t.start and t.end <= np_span[1] and t.type == "DATE"]
         else:
             dated = [t for t in timexes if prev_s <= t.start and t.end <= s and t.type == "DATE"][-1:]
             if not dated:
@@ -318,19 +335,27 @@ def _elapsed_since(text: str, start: int, end: int, timexes, story: Point) -> st
         p = parse_value((t.end_value or t.value)[:10])
         if p is None and re.fullmatch(r"XXXX-\d\d", t.value):
             p = Point(story.y, int(t.value[5:]), prec="M")
+        elif p is None and re.fullmatch(r"XXXX-\d\d-\d\d", t.value):
+            p = Point(story.y, int(t.value[5:7]), int(t.value[8:10]), "D")
         if p is None:
             continue
         if t.anchor != "absolute" and p.m is not None:
             # a yearless month: its latest occurrence not after the story told
             assert story.m is not None
-            p = Point(story.y - (1 if p.m > story.m else 0), p.m, prec="M")
+            p = Point(story.y - (1 if p.m > story.m else 0), p.m, p.d if p.prec == "D" else None,
+                      "D" if p.prec == "D" else "M")
         if unit in ("day", "week"):
-            continue
+            # "Four weeks after the dam was inaugurated on 9 September, ...": the dated day moved on
+            if p.m is None:
+                continue
+            base = p if p.prec == "D" else Point(p.y, p.m, 1, "D")
+            q = shift(base, int(n) * (7 if unit == "week" else 1), "D")
+            return f"{q.y:04d}-{q.m:02d}"
         months = int(n) * (12 if unit == "year" else 1)
         if p.m is None:
             return f"{p.y + months // 12:04d}" if months % 12 == 0 else None
         q = shift(Point(p.y, p.m, prec="M"), months, "M")
-        if (q.y, q.m) < (story.y, story.m or 0) and m.group("np") is not None:
+        if (q.y, q.m) < (story.y, story.m or 0) and np_span is not None:
             # the event is older than the story told: the figure is not about now ("N months on,"
             # counts from the date just told, so it is the writer's now whatever the story walked)
             continue
