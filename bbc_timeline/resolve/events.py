@@ -16,6 +16,7 @@ from datetime import date
 from bbc_timeline.models import DateValue, Document, Mention, Sentence, Source
 from bbc_timeline.resolve.intervals import PRECISION_RANK, bounds, interval
 from bbc_timeline.resolve.names import is_title_head, is_title_word
+from bbc_timeline.temporal.story import SCOPE_BEFORE
 
 ROLE_OF_TYPE = {"person": "actors", "org": "orgs", "place": "places", "event": "named_events"}
 _RANGE_JOINER = re.compile(r"^\s*(?:until|till|to|through|and|-|–|—)\s*$", re.I)
@@ -38,7 +39,6 @@ _NON_EVENT = re.compile(r"\b(?:did\s+not|didn't|declined\s+to|could\s+not\s+be|w
 _META = re.compile(r"^\W*(?:this|the\s+present|our)\s+(?:paper|article|report|analysis|study|piece|brief|note|review)\s+"
                    r"(?:reviews|examines|describes|assesses|looks|analyses|analyzes|considers|discusses|argues|shows|"
                    r"sets\s+out|traces|explores)\b", re.I)
-_SCOPE_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?(?:period\s+|years\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b[a-z]+\s+of\s+$")
 # "for more than 20 years", "after 12 years of", "dating back about 25 years": the preposition governs
 # the duration itself, so the sentence says what held for that long ("what 40 years of the blockade" does not).
@@ -535,7 +535,7 @@ def _scope_or_deadline(text: str, s0: int, m: Mention, dct: DateValue | None) ->
     ("Law No. 12 of 1951"), the end of a state still to come ("closed until mid-January"), the
     deadline of a goal someone spoke of ("X told journalists ... by 2026")."""
     before = text[max(s0, m.start - 30) : m.start]
-    if (m.end_value and _SCOPE_BEFORE.search(before[-20:])) or _INSTRUMENT_BEFORE.search(before):
+    if (m.end_value and SCOPE_BEFORE.search(before[-20:])) or _INSTRUMENT_BEFORE.search(before):
         return True
     if dct is None:
         return False

@@ -21,7 +21,7 @@ from .tense import clause_around, looks_ahead, tense_of
 _NAME_BEFORE = re.compile(r"[A-Za-z]\s*[-\u2011]\s*$")
 _NO_MOVE_BEFORE = re.compile(r"\b(?:since|ever\s+since|until|till)\s+(?:the\s+(?:end\s+of\s+)?)?$",
                              re.IGNORECASE)
-_SCOPE_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?(?:period\s+|years\s+)?$", re.IGNORECASE)
+SCOPE_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?(?:period\s+|years\s+)?$", re.IGNORECASE)  # "a grant for 2024-2026"
 
 # a clause hung on a noun that tells an earlier happening: ", signed last December",
 # "which was adopted in 2019", "that began in May"
@@ -50,7 +50,7 @@ def moves_story(text: str, start: int, ranged: bool) -> bool:
     before = text[max(0, start - 20):start]
     if _NAME_BEFORE.search(before) or _NO_MOVE_BEFORE.search(before):
         return False
-    return not (ranged and _SCOPE_BEFORE.search(before))
+    return not (ranged and SCOPE_BEFORE.search(before))
 
 
 # a plan's date is an adverbial of the planned happening ("will meet in May"); a date modifying
