@@ -157,6 +157,8 @@ class Event:
     confidence: float = 0.5
     conflicts: tuple[dict, ...] = ()
     merge_evidence: tuple[str, ...] = ()
+    importance: float = 0.0  # 0..1, computed at resolve time; higher = a key event
+    importance_evidence: tuple[str, ...] = ()  # why it scored so, for `timeline event ID`
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -172,6 +174,8 @@ class Event:
             "confidence": self.confidence,
             "conflicts": list(self.conflicts),
             "merge_evidence": list(self.merge_evidence),
+            "importance": self.importance,
+            "importance_evidence": list(self.importance_evidence),
         }
 
     @classmethod

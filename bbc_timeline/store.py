@@ -121,7 +121,13 @@ def _migration_1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1]
+def _migration_2(conn: sqlite3.Connection) -> None:
+    """Events carry their importance, so that queries rank in SQL."""
+    conn.execute("ALTER TABLE events ADD COLUMN importance REAL NOT NULL DEFAULT 0")
+    conn.execute("CREATE INDEX events_importance ON events(importance DESC, position)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_2]
 APPLICATION_ID = 0x42424354  # "BBCT": marks a file as a timeline store
 
 
@@ -413,9 +419,10 @@ class Store:
                     ((d, s, e, n) for (d, s, e), n in canonical.items() if n),
                 )
             c.executemany(
-                "INSERT INTO events(id, date_start, date_end, position, n_sources, data) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO events(id, date_start, date_end, position, n_sources, importance, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    (ev.id, ev.date.start, ev.date.end, i, len(ev.sources), json.dumps(ev.to_dict()))
+                    (ev.id, ev.date.start, ev.date.end, i, len(ev.sources), ev.importance, json.dumps(ev.to_dict()))
                     for i, ev in enumerate(events)
                 ),
             )
@@ -486,8 +493,11 @@ class Store:
         min_sources: int = 1,
         limit: int | None = None,
         text_words: Iterable[str] = (),
+        order: str = "date",
     ) -> list[dict[str, Any]]:
-        """Events (as the contract's dicts) whose interval overlaps [since, until], oldest first.
+        """Events (as the contract's dicts) whose interval overlaps [since, until].
+
+        `order` "date": oldest first; "importance": most important first (ties in date order).
 
         `since`/`until` are inclusive ISO dates; `names` are (role, lower-cased name)
         pairs that must all be present.
@@ -506,7 +516,7 @@ class Store:
         for word in text_words:
             sql += " AND instr(lower(data), ?) > 0"
             args.append(word.lower())
-        sql += " ORDER BY position"
+        sql += " ORDER BY importance DESC, position" if order == "importance" else " ORDER BY position"
         if limit is not None:
             sql += " LIMIT ?"
             args.append(limit)
