@@ -40,29 +40,49 @@ class EventFilter(NamedTuple):
     text: str | None = None
     min_sources: int = 1
     limit: int | None = None
+    offset: int = 0
+
+
+SCREENFUL = 40  # rows a table shows unless asked for more (`--all`, `--limit`)
 
 
 def open_store(db: Path) -> Store:
     return Store(db, readonly=True)
 
 
-def query_events(store: Store, flt: EventFilter) -> list[dict]:
-    """Events matching every filter, oldest first."""
+def _filters(store: Store, flt: EventFilter) -> dict[str, Any]:
+    """The store.events() filters of `flt` (dates read, names looked up)."""
     from bbc_timeline.resolve.intervals import parse_bound
 
     since = parse_bound(flt.since, "start") if flt.since else None
     until = parse_bound(flt.until, "end") if flt.until else None
     if flt.limit is not None and flt.limit < 0:
         raise UsageError("--limit must be zero or more")
+    if flt.offset < 0:
+        raise UsageError("--offset must be zero or more")
     names: list[tuple[str, str]] = []
     if flt.actor:
         names.append(("actor", find_entity(store, flt.actor, expected="person")["name"].lower()))
     if flt.org:
         names.append(("org", find_entity(store, flt.org, expected="org")["name"].lower()))
     words = flt.text.split() if flt.text else []
-    return store.events(
-        since=since, until=until, names=names, min_sources=flt.min_sources, limit=flt.limit, text_words=words
-    )
+    return {"since": since, "until": until, "names": names, "min_sources": flt.min_sources, "text_words": words}
+
+
+def query_events(store: Store, flt: EventFilter) -> list[dict]:
+    """Events matching every filter, oldest first; `flt.limit`/`flt.offset` page through them in SQL."""
+    return store.events(**_filters(store, flt), limit=flt.limit, offset=flt.offset)
+
+
+def count_events(store: Store, flt: EventFilter) -> int:
+    """How many events match the filters of `flt` (its limit and offset aside)."""
+    return store.count_events(**_filters(store, flt))
+
+
+def top_events(store: Store, flt: EventFilter, n: int) -> list[dict]:
+    """The `n` most important events matching `flt` (after its offset), in date order."""
+    events = store.events(**_filters(store, flt), order="importance", limit=n, offset=flt.offset)
+    return sorted(events, key=lambda e: (e["date"]["start"], e["date"]["end"]))
 
 
 def find_entity(store: Store, name: str, expected: str | None = None) -> dict:
@@ -92,9 +112,43 @@ def _close_enough(a: str, b: str) -> bool:
     return similarity(a.lower(), b.lower()) >= 0.85
 
 
-def entity_events(store: Store, entity: dict) -> list[dict]:
-    role = {"person": "actor", "org": "org", "place": "place", "event": "event"}[entity["type"]]
-    return store.events(names=[(role, entity["name"].lower())])
+_ROLE = {"person": "actor", "org": "org", "place": "place", "event": "event"}
+
+
+def entity_events(store: Store, entity: dict, *, limit: int | None = None, offset: int = 0) -> list[dict]:
+    """The entity's events, oldest first, paged in SQL."""
+    names = [(_ROLE[entity["type"]], entity["name"].lower())]
+    return store.events(names=names, limit=limit, offset=offset)
+
+
+class EntityPage(NamedTuple):
+    """What `timeline actor` shows: one page of an entity's events and its dated span."""
+
+    entity: dict
+    events: list[dict]  # date order
+    total: int  # all the entity's events
+    first: dict | None  # its earliest event
+    last: dict | None  # its latest-starting event
+    ranked: bool  # events are the most important `len(events)`, not a date-ordered page
+
+
+def entity_page(store: Store, entity: dict, *, limit: int | None = None, offset: int = 0,
+                all_: bool = False) -> EntityPage:
+    """A screenful of the entity's events: all when they fit, else the most important, unless paged."""
+    if (limit is not None and limit < 0) or offset < 0:
+        raise UsageError("--limit and --offset must be zero or more")
+    names = [(_ROLE[entity["type"]], entity["name"].lower())]
+    total = store.count_events(names=names)
+    first = store.events(names=names, limit=1)
+    last = store.events(names=names, limit=1, order="latest")
+    ranked = False
+    if all_ or limit is not None or offset or total <= SCREENFUL:
+        events = store.events(names=names, limit=limit, offset=offset)
+    else:
+        events = store.events(names=names, order="importance", limit=SCREENFUL)
+        events.sort(key=lambda e: (e["date"]["start"], e["date"]["end"]))
+        ranked = True
+    return EntityPage(entity, events, total, first[0] if first else None, last[0] if last else None, ranked)
 
 
 def export_data(store: Store | None, events: list[dict] | None = None) -> dict:

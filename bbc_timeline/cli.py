@@ -42,6 +42,8 @@ OrgOpt = Annotated[str | None, typer.Option("--org", help="Only events with this
 TextOpt = Annotated[str | None, typer.Option("--text", help="Only events whose text contains all these words.")]
 MinSourcesOpt = Annotated[int, typer.Option("--min-sources", min=1, help="Only events reported by at least N passages.")]
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="At most N events.")]
+OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Skip the first K (with --limit: a page).")]
+AllOpt = Annotated[bool, typer.Option("--all", help="Every row, not a screenful.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="Any installed spaCy pipeline (default: en_core_web_sm).")]
 
 
@@ -111,12 +113,13 @@ def ingest(
 @app.command()
 def show(
     since: SinceOpt = None, until: UntilOpt = None, actor: ActorOpt = None, org: OrgOpt = None,
-    text: TextOpt = None, min_sources: MinSourcesOpt = 1, limit: LimitOpt = None,
+    text: TextOpt = None, min_sources: MinSourcesOpt = 1, limit: LimitOpt = None, offset: OffsetOpt = 0,
     db: DbOpt = None, json_: JsonOpt = False,
 ) -> None:
     """The chronology, oldest first."""
     with _store(db) as store:
-        events = api.query_events(store, _filter(since, until, actor, org, text, min_sources, limit))
+        flt = _filter(since, until, actor, org, text, min_sources, limit)._replace(offset=offset)
+        events = api.query_events(store, flt)
     if json_:
         _emit_json(events)
     elif events:
@@ -130,32 +133,44 @@ def show(
 @app.command()
 def actor(
     name: Annotated[str, typer.Argument(help="A person or organisation, by any alias.")],
+    limit: LimitOpt = None, offset: OffsetOpt = 0, all_: AllOpt = False,
     db: DbOpt = None, json_: JsonOpt = False,
 ) -> None:
-    """One person or organisation: aliases, titles, first and last appearance, events."""
+    """One person or organisation: aliases, titles, first and last appearance, events (a screenful)."""
     with _store(db) as store:
         entity = api.find_entity(store, name)
-        events = api.entity_events(store, entity)
+        page = api.entity_page(store, entity, limit=limit, offset=offset, all_=all_)
     if json_:
-        _emit_json({"entity": entity, "events": events})
+        _emit_json({"entity": entity, "events": page.events, "total": page.total})
     else:
-        out.print(render.entity_view(entity, events))
+        footer = render.page_footer(len(page.events), page.total, offset, page.ranked)
+        out.print(render.entity_view(entity, page.events, page.first, page.last, footer))
 
 
 @app.command()
 def actors(
     type_: Annotated[str | None, typer.Option("--type", help="person, org, place or event.")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="mentions (most first) or name.")] = "mentions",
+    limit: LimitOpt = None, offset: OffsetOpt = 0, all_: AllOpt = False,
     db: DbOpt = None, json_: JsonOpt = False,
 ) -> None:
-    """The entity register with mention counts."""
+    """The entity register with mention counts, most mentioned first (a screenful; --json: all)."""
     if type_ and type_ not in {"person", "org", "place", "event"}:
         raise UsageError(f"--type must be person, org, place or event, not '{type_}'")
+    if sort not in {"mentions", "name"}:
+        raise UsageError(f"--sort must be mentions or name, not '{sort}'")
+    if limit is None and not all_ and not json_:
+        limit = api.SCREENFUL
     with _store(db) as store:
-        entities = store.entities(type_)
+        entities = store.entities(type_, order=sort, limit=limit, offset=offset)
+        total = store.count_entities(type_) if not json_ else len(entities)
     if json_:
         _emit_json(entities)
     else:
-        out.print(render.entities_table(entities))
+        out.print(render.entities_table(entities, ranked=sort == "mentions"))
+        footer = render.page_footer(len(entities), total, offset)
+        if footer is not None:
+            out.print(footer)
 
 
 @app.command()

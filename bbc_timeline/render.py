@@ -70,22 +70,42 @@ def events_table(events: list[Record], title: str | None = None) -> Table:
     return table
 
 
-def entities_table(entities: list[Record]) -> Table:
-    """The entity register with mention counts."""
-    table = Table(title="Entities")
+def entities_table(entities: list[Record], title: str = "Entities", ranked: bool = True) -> Table:
+    """The entity register with mention counts, most mentioned first (`ranked`) or as given."""
+    table = Table(title=title)
     table.add_column("Name")
     table.add_column("Type")
     table.add_column("Mentions", justify="right")
     table.add_column("Aliases")
     table.add_column("Titles")
-    for e in sorted(entities, key=lambda e: (-e["mentions"], e["type"], e["name"])):
+    rows = sorted(entities, key=lambda e: (-e["mentions"], e["type"], e["name"])) if ranked else entities
+    for e in rows:
         aliases = [a for a in e["aliases"] if a != e["name"]]
         table.add_row(e["name"], e["type"], str(e["mentions"]), _names(aliases), _names(e["titles"]))
     return table
 
 
-def entity_view(entity: Record, events: list[Record]) -> Group:
-    """One person or organisation: names, titles, first and last dated appearance, events."""
+def page_footer(shown: int, total: int, offset: int = 0, ranked: bool = False) -> Text | None:
+    """A dim line saying what part of a long result is shown and how to see the rest; None if all is."""
+    if shown >= total and not offset:
+        return None
+    if ranked:
+        what = f"the {shown} most important of {total}, in date order"
+    elif shown:
+        what = f"{offset + 1}-{offset + shown} of {total}"
+    else:
+        what = f"none of {total} (past the end)"
+    return Text(f"Showing {what}; --all for every one, --limit N --offset K for a page.", style="dim")
+
+
+def entity_view(
+    entity: Record, events: list[Record], first: Record | None = None, last: Record | None = None,
+    footer: Text | None = None,
+) -> Group:
+    """One person or organisation: names, titles, first and last dated appearance, events.
+
+    `first`/`last`: its earliest and latest event when `events` is one page of them.
+    """
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
@@ -97,9 +117,12 @@ def entity_view(entity: Record, events: list[Record]) -> Group:
     if entity["titles"]:
         head.add_row("Titles", _names(entity["titles"]))
     head.add_row("Mentions", str(entity["mentions"]))
-    if events:
-        head.add_row("First dated", display(events[0]["date"]))
+    if events and first is None:
+        first = events[0]
+    if events and last is None:
         last = max(events, key=lambda e: (e["date"]["start"], e["date"]["end"]))
+    if first is not None and last is not None:
+        head.add_row("First dated", display(first["date"]))
         head.add_row("Last dated", display(last["date"]))
     parts: list[Any] = [head]
     if entity.get("evidence"):
@@ -109,6 +132,8 @@ def entity_view(entity: Record, events: list[Record]) -> Group:
             why.add_row(line)
         parts.append(why)
     parts.append(events_table(events, title=f"Events of {entity['name']}") if events else Text("No dated events."))
+    if footer is not None:
+        parts.append(footer)
     return Group(*parts)
 
 

@@ -127,8 +127,87 @@ def _migration_2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX events_importance ON events(importance DESC, position)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_2]
+# Full-text index of what a reader sees of an event: its summary and its sources'
+# quotes (never the JSON keys). unicode61 folds case in every script and, with
+# remove_diacritics 2, matches "Protésters" for "protesters"; an apostrophe of any
+# kind separates tokens, so "China’s" and "China's" are the same phrase. The
+# index is contentless (the text stays in events.data only): it gives rowids.
+_FILL_EVENT_TEXT = (
+    "INSERT INTO event_text(rowid, summary, quotes) SELECT e.rowid, json_extract(e.data, '$.summary'), "
+    "(SELECT group_concat(json_extract(s.value, '$.quote'), char(10)) FROM json_each(e.data, '$.sources') s) "
+    "FROM events e"
+)
+
+
+def _migration_3(conn: sqlite3.Connection) -> None:
+    """Queries in SQL: full-text search of event text, entities ranked by mentions, paging indexes."""
+    conn.execute("ALTER TABLE entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0")
+    conn.execute("UPDATE entities SET mentions = coalesce(json_extract(data, '$.mentions'), 0)")
+    conn.execute("CREATE INDEX entities_rank ON entities(mentions DESC, type, name)")
+    conn.execute("CREATE INDEX entities_type_rank ON entities(type, mentions DESC, name)")
+    conn.execute("CREATE INDEX entity_names_entity ON entity_names(entity)")
+    conn.execute("CREATE INDEX events_position ON events(position)")
+    conn.execute("CREATE INDEX events_end ON events(date_end, date_start)")
+    conn.execute("CREATE INDEX event_names_event ON event_names(event, role)")
+    conn.execute(
+        "CREATE VIRTUAL TABLE event_text USING fts5(summary, quotes, content = '', "
+        "tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    conn.execute(_FILL_EVENT_TEXT)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_2, _migration_3]
 APPLICATION_ID = 0x42424354  # "BBCT": marks a file as a timeline store
+
+
+def fts_query(words: Iterable[str]) -> str | None:
+    """An FTS5 query: every word must occur; a plain word also as the start of a longer one.
+
+    "protest" finds "protesters"; a word of several tokens ("China’s", "al-Sisi")
+    is an exact phrase, so "China’s" does not find "China says". None when no
+    word has a letter or digit (nothing can match). Quoting every word keeps FTS5
+    operators typed by a user ("AND", "NEAR", "-", "*") as text.
+    """
+    phrases = []
+    for word in words:
+        if any(ch.isalnum() for ch in word):
+            phrase = '"' + word.replace('"', '""') + '"'
+            phrases.append(phrase + "*" if word.isalnum() else phrase)
+    return " AND ".join(phrases) if phrases else None
+
+
+_EVENT_ORDER = {
+    "date": " ORDER BY e.position",
+    "importance": " ORDER BY e.importance DESC, e.position",
+    "latest": " ORDER BY e.date_start DESC, e.date_end DESC, e.position",
+}
+
+
+def _event_filter(
+    since: str | None, until: str | None, names: Iterable[tuple[str, str]], min_sources: int,
+    text_words: Iterable[str],
+) -> tuple[str, list]:
+    """The WHERE clause (over `events e`) and its arguments shared by events() and count_events()."""
+    where, args = ["e.n_sources >= ?"], [min_sources]
+    if since:
+        where.append("e.date_end >= ?")
+        args.append(since)
+    if until:
+        where.append("e.date_start <= ?")
+        args.append(until)
+    for role, name in names:
+        # driven by the event_names index: an actor's events without scanning every event
+        where.append("e.id IN (SELECT n.event FROM event_names n WHERE n.name = ? AND n.role = ?)")
+        args += [name, role]
+    words = list(text_words)
+    if words:
+        query = fts_query(words)
+        if query is None:
+            where.append("0")
+        else:
+            where.append("e.rowid IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)")
+            args.append(query)
+    return " AND ".join(where), args
 
 
 class Store:
@@ -401,9 +480,10 @@ class Store:
         with self.transaction() as c:
             for table in ("entity_names", "entities", "canonical", "event_names", "events"):
                 c.execute(f"DELETE FROM {table}")
+            c.execute("INSERT INTO event_text(event_text) VALUES ('delete-all')")
             c.executemany(
-                "INSERT INTO entities(id, type, name, data) VALUES (?, ?, ?, ?)",
-                [(e.id, e.type, e.name, json.dumps(e.to_dict())) for e in entities],
+                "INSERT INTO entities(id, type, name, mentions, data) VALUES (?, ?, ?, ?, ?)",
+                [(e.id, e.type, e.name, e.mentions, json.dumps(e.to_dict())) for e in entities],
             )
             names = set()
             for e in entities:
@@ -440,6 +520,7 @@ class Store:
                     for n in names_
                 ),
             )
+            c.execute(_FILL_EVENT_TEXT)
             self._set_meta(c, "resolved", "1")
             self._set_meta(c, "resolver", resolver)
         if canonical is None:
@@ -457,14 +538,38 @@ class Store:
     def _set_meta(c: sqlite3.Connection, key: str, value: str) -> None:
         c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
-    def entities(self, type_: str | None = None) -> list[dict[str, Any]]:
-        """The entity register as plain dicts (Entity.to_dict())."""
+    def entities(
+        self, type_: str | None = None, *, order: str = "name", limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """The entity register as plain dicts (Entity.to_dict()).
+
+        `order` "name": by type then name; "mentions": most mentioned first. `limit`/`offset` page in SQL.
+        """
         sql, args = "SELECT data FROM entities", []
         if type_:
             sql += " WHERE type = ?"
             args.append(type_)
-        sql += " ORDER BY type, name"
+        sql += " ORDER BY mentions DESC, type, name" if order == "mentions" else " ORDER BY type, name"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            args += [-1 if limit is None else limit, max(offset, 0)]
         return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
+
+    def count_entities(self, type_: str | None = None) -> int:
+        if type_:
+            return self.conn.execute("SELECT count(*) FROM entities WHERE type = ?", (type_,)).fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+
+    def entities_by_id(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """These entities, most mentioned first (one query)."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        rows = self.conn.execute(
+            f"SELECT data FROM entities WHERE id IN ({marks}) ORDER BY mentions DESC, type, name", ids
+        )
+        return [json.loads(r[0]) for r in rows]
 
     def entity_ids_by_alias(self, name: str) -> list[str]:
         rows = self.conn.execute("SELECT DISTINCT entity FROM entity_names WHERE name = ?", (name.lower(),))
@@ -494,33 +599,37 @@ class Store:
         limit: int | None = None,
         text_words: Iterable[str] = (),
         order: str = "date",
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Events (as the contract's dicts) whose interval overlaps [since, until].
 
-        `order` "date": oldest first; "importance": most important first (ties in date order).
+        `order` "date": oldest first; "importance": most important first (ties in date order);
+        "latest": latest start first. `limit`/`offset` page through that order in SQL.
 
         `since`/`until` are inclusive ISO dates; `names` are (role, lower-cased name)
-        pairs that must all be present.
+        pairs that must all be present; `text_words` must all occur in the event's
+        summary or quotes (whole words or their beginnings, any case or accent).
         """
-        sql = "SELECT data FROM events e WHERE n_sources >= ?"
-        args: list = [min_sources]
-        if since:
-            sql += " AND date_end >= ?"
-            args.append(since)
-        if until:
-            sql += " AND date_start <= ?"
-            args.append(until)
-        for role, name in names:
-            sql += " AND EXISTS (SELECT 1 FROM event_names n WHERE n.event = e.id AND n.role = ? AND n.name = ?)"
-            args += [role, name]
-        for word in text_words:
-            sql += " AND instr(lower(data), ?) > 0"
-            args.append(word.lower())
-        sql += " ORDER BY importance DESC, position" if order == "importance" else " ORDER BY position"
-        if limit is not None:
-            sql += " LIMIT ?"
-            args.append(limit)
+        where, args = _event_filter(since, until, names, min_sources, text_words)
+        sql = f"SELECT e.data FROM events e WHERE {where}"
+        sql += _EVENT_ORDER[order]
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            args += [-1 if limit is None else limit, max(offset, 0)]
         return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
+
+    def count_events(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        names: Iterable[tuple[str, str]] = (),
+        min_sources: int = 1,
+        text_words: Iterable[str] = (),
+    ) -> int:
+        """How many events events() would give without a limit."""
+        where, args = _event_filter(since, until, names, min_sources, text_words)
+        return self.conn.execute(f"SELECT count(*) FROM events e WHERE {where}", args).fetchone()[0]
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()

@@ -17,6 +17,7 @@ def test_blank_database_migrates_to_the_schema(tmp_path):
         tables = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert version == len(MIGRATIONS)
     expected = {line.split()[2] for line in SCHEMA_V1.splitlines() if line.startswith("CREATE TABLE")}
+    tables = {t for t in tables if not t.startswith("event_text")}  # the full-text index (migration 3)
     assert tables == expected
 
 
