@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from bbc_timeline.lexicon import alternation, ordered, words
 from bbc_timeline.models import DateValue, Document, Mention, Sentence, Source
 from bbc_timeline.resolve.intervals import PRECISION_RANK, bounds, interval
 from bbc_timeline.resolve.names import is_title_head, is_title_word
@@ -29,9 +30,16 @@ _EVENTS_OF = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:events|repeat|lesson
 _DEADLINE = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+)?(?:the\s+)?$", re.I)
 # "Emergency Law No. 12 of 1951", "the Arms Act 1982": the year names the instrument
 _INSTRUMENT_BEFORE = re.compile(
-    r"\b(?:Law|Act|Decree|Resolution|Convention|Code|Order|Regulation|Directive|Statute|Ordinance)"
+    rf"\b(?:{alternation('instrument_nouns')})"
     r"(?:\s+(?:No\.?\s*)?[\d/.-]+)?(?:\s+of)?\s+$")
-_RESCHEDULED = re.compile(r"\b(?:postponed|delayed|adjourned|deferred|moved|pushed\s+back|put\s+off|rescheduled)\b", re.I)
+
+
+def _phrases(name: str) -> str:
+    """A lexicon list as an alternation whose multi-word entries allow any run of spaces."""
+    return alternation(name).replace("\\ ", r"\s+")
+
+
+_RESCHEDULED = re.compile(rf"\b(?:{_phrases('rescheduling_verbs')})\b", re.I)
 # Reporting boilerplate that tells nothing happened: "did not respond to a request for comment".
 _NON_EVENT = re.compile(r"\b(?:did\s+not|didn't|declined\s+to|could\s+not\s+be|would\s+not)\s+"
                         r"(?:respond|comment|reply|be\s+reached|reached|confirm|immediately\s+respond)\b", re.I)
@@ -58,15 +66,11 @@ _NOUN_AFTER = re.compile(
 )
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|s'|')(?:\s|$)")
 _QUOTE_OPENERS = ("``", "`", "“", "‘", '"')
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|asked|according|declared|stated|insisted|replied|exclaimed|wrote|"
-    r"announced|quoted|noted|recalled|explained)\b",
-    re.I,
-)
+_ATTRIBUTION = re.compile(rf"\b(?:{alternation('reporting_verbs')})\b", re.I)
 _FUTURE_CUE = re.compile(r"\b(?:forthcoming|upcoming|coming|planned|scheduled|next|future|will)\b", re.I)
 _PRESENT_CUE = re.compile(r"\b(?:currently|ongoing|at present|nowadays|current)\b", re.I)
 _DEFINITE_NP = re.compile(r"\b(?i:the|those|these|this|that|such)\s+(?i:same\s+)?((?i:[a-z]{5,}))(?=((?:\s+[A-Za-z]+){0,2}))")  # the words after are only looked at, not consumed
-_NP_STOP = frozenset("of in on at for with by to from and or was were is are had has have will would said".split())
+_NP_STOP = words("phrase_stops")
 _WORD = re.compile(r"[A-Za-z]+")
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)(Y|M|W|D|DE|CE)$")
 # Sentence openers that move the story on to its next happening.
@@ -189,18 +193,8 @@ def document_events(
     entity_types: dict[str, str],
 ) -> list[Draft]:
     """Draft events of one document, in reading order."""
-    dct = dct_value(document)
-    timexes = [m for m in mentions if m.kind == "timex"]
-    entities = [m for m in mentions if m.kind == "entity"]
-    para_starts = [document.start + p for p in _paragraph_starts(text, document.start, document.end)]
-    timexes = [m for m in timexes if not _is_dateline(document, m)]
-    drafts: list[Draft] = []
-    current: Draft | None = None  # the event the narrative is at
-    topic: tuple[int, str] | None = None  # (paragraph, last person named): who "he" or "the president" is
-    subject: tuple[int, str] | None = None  # (paragraph, first person of the last sentence naming one)
-    present: Draft | None = None  # the latest happening near publication: the story's own time
-    crowd: tuple[int, tuple[str, ...]] | None = None  # (paragraph, people of the last sentence naming several)
-    protagonist = _protagonist(entities, canonical, entity_types)
+    story = Story(document, text, mentions, canonical, entity_types)
+    timexes, entities = story.timexes, story.entities
     ti = ei = 0
     for sent in sorted(sentences, key=lambda s: s.start):
         s0, s1 = _trim(text, sent.start, sent.end)
@@ -216,105 +210,179 @@ def document_events(
             if entities[ei].start >= s0:
                 in_e.append(entities[ei])
             ei += 1
+        story.read(sent, s0, s1, in_t, in_e)
+    return story.drafts
+
+
+class Story:
+    """One document told sentence by sentence: the events drafted so far and where the story is.
+
+    The running state: `current`, the event the narrative is at; `present`, the latest happening
+    near publication (the story's own time); and who "he", "they" or "the president" is:
+    `topic` (paragraph, last person named), `subject` (paragraph, first person of the last
+    sentence naming one), `crowd` (paragraph, people of the last sentence naming several).
+    """
+
+    def __init__(self, document: Document, text: str, mentions: list[Mention],
+                 canonical: dict[tuple[str, int, int], str], entity_types: dict[str, str]) -> None:
+        self.document, self.text = document, text
+        self.canonical, self.entity_types = canonical, entity_types
+        self.dct = dct_value(document)
+        self.entities = [m for m in mentions if m.kind == "entity"]
+        self.timexes = [m for m in mentions if m.kind == "timex" and not _is_dateline(document, m)]
+        self.para_starts = [document.start + p for p in _paragraph_starts(text, document.start, document.end)]
+        self.protagonist = _protagonist(self.entities, canonical, entity_types)
+        self.drafts: list[Draft] = []
+        self.current: Draft | None = None
+        self.present: Draft | None = None
+        self.topic: tuple[int, str] | None = None
+        self.subject: tuple[int, str] | None = None
+        self.crowd: tuple[int, tuple[str, ...]] | None = None
+
+    # ------------------------------------------------------------ one sentence
+
+    def read(self, sent: Sentence, s0: int, s1: int, in_t: list[Mention], in_e: list[Mention]) -> None:
+        """Draft the sentence's events, or join it to the event it continues, and move the story on."""
+        text, dct = self.text, self.dct
         in_t = [m for m in in_t if not _scope_or_deadline(text, s0, m, dct)]
         sentence_text = text[s0:s1]
-        if len(_WORD.findall(sentence_text)) < MIN_WORDS or _is_title(document, sentence_text, s0) \
-                or _META.match(sentence_text) or _NON_EVENT.search(sentence_text):
-            continue
-        if any((m.type == "TIME" or m.anchor == "absolute") and (m.end - m.start) >= 0.6 * (s1 - s0) for m in in_t):
-            continue  # a dateline
-        paragraph = bisect_right(para_starts, s0)
-        names = _names(in_e, canonical, entity_types)
-        named_here = any(names.values())
-        lead = frozenset(n for role in ("actors", "orgs", "named_events") for n in names[role])
-        if topic is not None and topic[0] != paragraph:
-            topic = None
-        if subject is not None and subject[0] != paragraph:
-            subject = None
-        if crowd is not None and crowd[0] != paragraph:
-            crowd = None
-        _point_people(names["actors"], sentence_text, _pronoun_first(text, s0, s1, in_e), current, topic, subject,
-                      crowd, protagonist)
-        agents = _agents(text, in_e, canonical, entity_types)
-        if agents:
-            topic = (paragraph, agents[-1])
-            subject = (paragraph, agents[0])
-            crowd = (paragraph, tuple(dict.fromkeys(agents))) if len(set(agents)) > 1 else None
-        if current is not None and current.paragraph != paragraph and _historical(current, dct) and present:
-            current = present  # a look back into history does not outlast its paragraph
+        if not self._readable(sentence_text, s0, s1, in_t):
+            return
+        paragraph = bisect_right(self.para_starts, s0)
+        names = _names(in_e, self.canonical, self.entity_types)
+        named_here, lead = any(names.values()), _lead(names)  # before the people pointed at are added
+        self._follow_people(names, sentence_text, s0, s1, in_e, paragraph)
+        current = self.current
+        if current is not None and current.paragraph != paragraph and _historical(current, dct) and self.present:
+            self.current = current = self.present  # a look back into history does not outlast its paragraph
         near = current is not None and paragraph - current.paragraph <= JOIN_PARAGRAPHS
         if current is not None and near and in_t and all(_continues(m, current) for m in in_t):
             _join(current, s0, s1, names, paragraph)  # "at the time", "earlier": the same happening
-            continue
-        offset = _offset_from_happening(text, in_t, drafts, paragraph, dct)
-        if offset is not None:
-            # "Two days after the signing, X flew to Y": a date of its own, counted from the happening named
-            dv, m = offset
-            draft = Draft(dv, "explicit", document.id, document.file, [(s0, s1)], sentence_text,
-                          date_mention=m, confidence=0.7, paragraph=paragraph, lead=lead)
-            draft.add_names(names)
-            drafts.append(draft)
-            current = draft
-            if not _historical(draft, dct) and not _planned(draft, dct):
-                present = draft
-            continue
+            return
+        if self._offset_event(s0, s1, in_t, names, lead, paragraph, sentence_text):
+            return
         found = _sentence_dates(text, s0, in_t, dct, sentence_text)
         if _SPECULATION.search(sentence_text):
             # "by 2030 X could become ...": a guess about the future is not a happening
             found = [f for f in found if dct is None or f[0].start <= dct.end]
         dct_only = bool(found) and all(basis == "dct" for _, basis, _, _, _ in found)
-        if (dct_only and sent.past and named_here and current is not None and (near or current is present)
-                and in_t and all(m.value == "PAST_REF" for m in in_t) and any(_recent_happening(text, m) for m in in_t)
-                and (vague := _vague_past(current, present, dct, sentence_text)) is not None):
-            # "X was the first to congratulate him on the recent elections": a definite "the recent
-            # <happening>" points back at the story's own event (an adverb such as "earlier" only says
-            # "before publication"); the report is near the story's time, but its day is unknown.
-            ref = next(m for m in in_t if _recent_happening(text, m))
-            ref = replace(ref, anchor=vague.anchor)
-            vague = DateValue(**{**vague.to_dict(), "text": ref.text})
-            draft = Draft(vague, "narrative", document.id, document.file, [(s0, s1)], sentence_text,
-                          date_mention=ref, confidence=0.4, paragraph=paragraph)
-            draft.add_names(names)
-            drafts.append(draft)
-            continue
+        if dct_only and self._recent_report(sent, s0, s1, in_t, names, paragraph, sentence_text, near, named_here):
+            return
         if dct_only and (not named_here or _speech(sentence_text)):
             found, in_t = [], []  # "now" in a comment or a quote: no happening of its own, but it may continue one
         if found and not (dct_only and near and current is not None and _links(current, names, sentence_text)):
-            for dv, basis, mention, moves, conf in found:
-                draft = Draft(dv, basis, document.id, document.file, [(s0, s1)], sentence_text,
-                              date_mention=mention, confidence=conf, paragraph=paragraph, lead=lead)
-                draft.add_names(names)
-                named = names["named_events"]
-                if named and mention is not None and _inside_name(text, mention):
-                    # The named happening itself ("Exercise-2017"), merged across documents by its
-                    # name, beside what the sentence says about it.
-                    drafts.append(replace(draft, key=named[0], sentences=[(s0, s1)], names=_copy(names)))
-                    if len(found) > 1:
-                        continue  # the sentence dates what it reports with its other date
-                drafts.append(draft)
-                if moves:
-                    current = draft
-                    if not _historical(draft, dct) and not _planned(draft, dct):
-                        present = draft
-            continue
+            self._dated(found, s0, s1, names, lead, paragraph, sentence_text)
+            return
+        self._undated(sent, s0, s1, in_t, found, names, paragraph, sentence_text, near)
+
+    def _readable(self, sentence_text: str, s0: int, s1: int, in_t: list[Mention]) -> bool:
+        """Not a heading, the headline, the text speaking of itself, boilerplate or a dateline."""
+        if len(_WORD.findall(sentence_text)) < MIN_WORDS or _is_title(self.document, sentence_text, s0) \
+                or _META.match(sentence_text) or _NON_EVENT.search(sentence_text):
+            return False
+        return not any((m.type == "TIME" or m.anchor == "absolute") and (m.end - m.start) >= 0.6 * (s1 - s0)
+                       for m in in_t)
+
+    def _follow_people(self, names: dict[str, list[str]], sentence_text: str, s0: int, s1: int,
+                       in_e: list[Mention], paragraph: int) -> None:
+        """Add the people the sentence points at without naming them; remember who it names."""
+        if self.topic is not None and self.topic[0] != paragraph:
+            self.topic = None
+        if self.subject is not None and self.subject[0] != paragraph:
+            self.subject = None
+        if self.crowd is not None and self.crowd[0] != paragraph:
+            self.crowd = None
+        _point_people(names["actors"], sentence_text, _pronoun_first(self.text, s0, s1, in_e), self.current,
+                      self.topic, self.subject, self.crowd, self.protagonist)
+        agents = _agents(self.text, in_e, self.canonical, self.entity_types)
+        if agents:
+            self.topic = (paragraph, agents[-1])
+            self.subject = (paragraph, agents[0])
+            self.crowd = (paragraph, tuple(dict.fromkeys(agents))) if len(set(agents)) > 1 else None
+
+    def _draft(self, dv: DateValue, basis: str, s0: int, s1: int, sentence_text: str, names, paragraph: int,
+               *, mention: Mention | None = None, confidence: float = 0.5, lead: frozenset[str] = frozenset()) -> Draft:
+        draft = Draft(dv, basis, self.document.id, self.document.file, [(s0, s1)], sentence_text,
+                      date_mention=mention, confidence=confidence, paragraph=paragraph, lead=lead)
+        draft.add_names(names)
+        return draft
+
+    def _move_to(self, draft: Draft) -> None:
+        self.current = draft
+        if not _historical(draft, self.dct) and not _planned(draft, self.dct):
+            self.present = draft
+
+    def _offset_event(self, s0: int, s1: int, in_t: list[Mention], names, lead: frozenset[str], paragraph: int,
+                      sentence_text: str) -> bool:
+        """"Two days after the signing, X flew to Y": a date of its own, counted from the happening named."""
+        offset = _offset_from_happening(self.text, in_t, self.drafts, paragraph, self.dct)
+        if offset is None:
+            return False
+        dv, m = offset
+        draft = self._draft(dv, "explicit", s0, s1, sentence_text, names, paragraph, mention=m, confidence=0.7,
+                            lead=lead)
+        self.drafts.append(draft)
+        self._move_to(draft)
+        return True
+
+    def _recent_report(self, sent: Sentence, s0: int, s1: int, in_t: list[Mention], names, paragraph: int,
+                       sentence_text: str, near: bool, named_here: bool) -> bool:
+        """"X was the first to congratulate him on the recent elections": a definite "the recent
+        <happening>" points back at the story's own event (an adverb such as "earlier" only says
+        "before publication"); the report is near the story's time, but its day is unknown."""
+        current, present, text = self.current, self.present, self.text
+        if not (sent.past and named_here and current is not None and (near or current is present)
+                and in_t and all(m.value == "PAST_REF" for m in in_t) and any(_recent_happening(text, m) for m in in_t)
+                and (vague := _vague_past(current, present, self.dct, sentence_text)) is not None):
+            return False
+        ref = next(m for m in in_t if _recent_happening(text, m))
+        ref = replace(ref, anchor=vague.anchor)
+        vague = DateValue(**{**vague.to_dict(), "text": ref.text})
+        self.drafts.append(self._draft(vague, "narrative", s0, s1, sentence_text, names, paragraph, mention=ref,
+                                       confidence=0.4))
+        return True
+
+    def _dated(self, found: list, s0: int, s1: int, names, lead: frozenset[str], paragraph: int,
+               sentence_text: str) -> None:
+        """A draft for each happening the sentence dates; the story moves to those that move it."""
+        for dv, basis, mention, moves, conf in found:
+            draft = self._draft(dv, basis, s0, s1, sentence_text, names, paragraph, mention=mention,
+                                confidence=conf, lead=lead)
+            named = names["named_events"]
+            if named and mention is not None and _inside_name(self.text, mention):
+                # The named happening itself ("Exercise-2017"), merged across documents by its
+                # name, beside what the sentence says about it.
+                self.drafts.append(replace(draft, key=named[0], sentences=[(s0, s1)], names=_copy(names)))
+                if len(found) > 1:
+                    continue  # the sentence dates what it reports with its other date
+            self.drafts.append(draft)
+            if moves:
+                self._move_to(draft)
+
+    def _undated(self, sent: Sentence, s0: int, s1: int, in_t: list[Mention], found: list, names, paragraph: int,
+                 sentence_text: str, near: bool) -> None:
+        """A sentence with no date of its own: it continues the event, or tells the story's next happening."""
+        current, text = self.current, self.text
         # the story's present is never too far away to date a past-tense report
         # "over the past years": no date of its own, but no reason not to continue the story either
         vague_only = all(m.type == "DURATION" and "X" in (m.value or "") and not _FORWARD_SPAN.search(m.text) for m in in_t)
-        if current is None or not (near or current is present) or (in_t and not found and not vague_only):
-            continue  # nothing to continue, or only vague expressions: not an event of its own
+        if current is None or not (near or current is self.present) or (in_t and not found and not vague_only):
+            return  # nothing to continue, or only vague expressions: not an event of its own
         sequel = bool(_SEQUEL.match(sentence_text))
         if near and not sequel and (_links(current, names, sentence_text)
                                     or (sent.past and _retells(current, text, s0, paragraph, sentence_text))):
             _join(current, s0, s1, names, paragraph)
         elif (sent.past and (sequel or names["actors"] or names["orgs"]) and not _speech(sentence_text)
-              and (anchor := (None if sequel else _told_happening(drafts, text, sentence_text, paragraph, dct))
-                   or _narrative_anchor(current, present, dct, sentence_text)) is not None):
-            draft = Draft(anchor.date, "narrative", document.id, document.file, [(s0, s1)], sentence_text,
-                          confidence=0.45, paragraph=paragraph)
+              and (anchor := (None if sequel else _told_happening(self.drafts, text, sentence_text, paragraph, self.dct))
+                   or _narrative_anchor(current, self.present, self.dct, sentence_text)) is not None):
+            draft = self._draft(anchor.date, "narrative", s0, s1, sentence_text, names, paragraph, confidence=0.45)
             draft.date = DateValue(**{**anchor.date.to_dict(), "anchor": f"narrative:{anchor.date.value}"})
-            draft.add_names(names)
-            drafts.append(draft)
-    return drafts
+            self.drafts.append(draft)
+
+
+def _lead(names: dict[str, list[str]]) -> frozenset[str]:
+    """Who the sentence itself names (no carried-over topic): who acted."""
+    return frozenset(n for role in ("actors", "orgs", "named_events") for n in names[role])
 
 
 _ELABORATION = re.compile(r"^(?:the time|that time|then|earlier|previously|before|before that)$", re.I)
@@ -451,12 +519,7 @@ def _recent_happening(text: str, m: Mention) -> bool:
 
 
 # Nouns that name a happening: "the visit", "the talks". A definite one points back at one already told.
-_HAPPENING_NOUNS = (
-    "visit|trip|tour|meeting|talks|summit|conference|negotiations|exercise|exercises|drills|manoeuvres|maneuvers|"
-    "election|elections|vote|referendum|ballot|inauguration|ceremony|signing|agreement|deal|parade|attack|"
-    "attacks|raid|strike|strikes|explosion|blast|bombing|crash|protest|protests|rally|demonstration|"
-    "demonstrations|arrest|arrests|trial|verdict|operation|offensive|invasion|coup|visits|meetings"
-)
+_HAPPENING_NOUNS = alternation("happening_nouns")
 # Only as the sentence's subject ("The visit of the delegation was hardly covered"): as an object ("he
 # criticised how the meeting was handled") or a modifier ("the bombing investigators") the sentence
 # reports something else, at the story's own time.
@@ -479,7 +542,7 @@ def _told_happening(drafts: list[Draft], text: str, sentence_text: str, paragrap
 def _noun_stem(noun: str) -> str:
     """"signing" -> "sign", "elections" -> "elect": what the verb telling the happening starts with."""
     w = noun.lower()
-    for suffix in ("ations", "ation", "ings", "ing", "ions", "ion", "s"):
+    for suffix in ordered("noun_suffixes"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             return w[: -len(suffix)]
     return w
@@ -593,9 +656,7 @@ def _join(draft: Draft, s0: int, s1: int, names: dict[str, list[str]], paragraph
     draft.paragraph = paragraph
 
 
-_PLAIN_WORDS = frozenset(
-    "that this with from have were been which their there they them will would could should about into than "
-    "then also only such more most other some what when where while after before said says being".split())
+_PLAIN_WORDS = words("plain_words")
 RETELL_WORDS = 2  # content words a next sentence shares with its event's to tell the same happening
 
 
@@ -757,7 +818,3 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
         out.append((dv, "dct", refs[0] if refs else None, False, 0.35))
     return out
 
-
-def first_day(value: str) -> str:
-    b = bounds(value)
-    return b[0].isoformat() if b else ""
