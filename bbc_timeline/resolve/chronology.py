@@ -8,14 +8,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from bbc_timeline.lexicon import words
+from bbc_timeline import lexicon
 from bbc_timeline.models import DateValue, Document, Event, Mention, Sentence, Source
 from bbc_timeline.resolve.events import Draft, document_events
 from bbc_timeline.resolve.intervals import PRECISION_RANK
 
 SUMMARY_CHARS = 160
 _WORD = re.compile(r"[A-Za-z]+")
-_STOP = words("plain_words")
+_STOP = lexicon.words("plain_words")
 MERGE_SIMILARITY = 0.22
 MIN_COMMON_WORDS = 3  # share of content stems two reports of one happening have in common
 
