@@ -170,4 +170,5 @@ def document_record(d: Document) -> dict:
         "start": d.start,
         "end": d.end,
         "url": d.url,
+        "left_out": d.left_out or {},
     }

@@ -53,13 +53,16 @@ class PreparedFile:
 
 def prepare_file(source: SourceFile, doc_ids: Callable[[str], str], dct: str | None = None) -> PreparedFile:
     """Split a decoded file into articles and resolve each one's dates (no model needed)."""
+    from bbc_timeline.furniture import left_out
     from bbc_timeline.models import Document, Mention
     from bbc_timeline.sources import split_articles
     from bbc_timeline.temporal import resolve_document_dates
 
     stem = source.name.rsplit(".", 1)[0] if "." in Path(source.name).name else source.name
     docs: list[PreparedDocument] = []
-    for seg in split_articles(source.text):
+    segments = split_articles(source.text)
+    for k, seg in enumerate(segments):
+        upto = segments[k + 1].start if k + 1 < len(segments) else len(source.text)  # its furniture after it, too
         doc_id = doc_ids(stem if seg.index == 0 else f"{stem}-{seg.index + 1}")
         meta = source.meta if seg.index == 0 else {}
         known = dct or _meta_date(meta)
@@ -76,6 +79,7 @@ def prepare_file(source: SourceFile, doc_ids: Callable[[str], str], dct: str | N
             published=dates.published,
             published_basis=basis,
             url=meta.get("url"),
+            left_out=left_out(source.furniture, seg.start, upto) or None,
         )
         timexes = [
             Mention(
@@ -270,8 +274,12 @@ def resolver_fingerprint() -> str:
     """Changes whenever the resolver's code or the alias file does: then stored events are rebuilt."""
     import hashlib
 
+    from bbc_timeline.lexicon import data_files
+
     h = hashlib.sha256()
     for p in sorted((Path(__file__).parent / "resolve").glob("*.py")):
+        h.update(p.read_bytes())
+    for p in data_files():  # the word lists the resolver reads
         h.update(p.read_bytes())
     aliases = alias_file()
     if aliases is not None and aliases.exists():

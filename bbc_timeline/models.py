@@ -27,6 +27,7 @@ class Document:
     published: str | None = None  # TIMEX3 value at its precision: 2017-07-31, 2017-08
     published_basis: str | None = None  # metadata | dateline | inferred
     url: str | None = None
+    left_out: dict[str, int] | None = None  # characters of page furniture kept out, by kind (furniture.KINDS)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -14,6 +14,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from bbc_timeline.furniture import describe
 from bbc_timeline.resolve.intervals import display
 
 Record = dict[str, Any]
@@ -144,8 +145,9 @@ def sources_table(documents: list[tuple[Any, str]]) -> Table:
     table.add_column("Title")
     table.add_column("Published", no_wrap=True)
     table.add_column("Basis")
+    table.add_column("Left out")  # page furniture kept out of extraction
     for d, name in documents:
-        table.add_row(d.id, name, d.title, d.published or "?", d.published_basis or "")
+        table.add_row(d.id, name, d.title, d.published or "?", d.published_basis or "", describe(d.left_out))
     return table
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bbc_timeline import furniture
 from bbc_timeline.errors import InputError
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -42,6 +43,7 @@ class SourceFile:
     sha256: str
     meta: dict = field(default_factory=dict)
     is_html: bool = False
+    furniture: tuple = ()  # (start, end, kind) of page furniture masked out of `text` (bbc_timeline.furniture)
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,9 @@ def read_source(path: Path, name: str, raw: RawFile | None = None) -> SourceFile
     if is_html:
         meta = {**html_meta(text), **meta}
         text = mask_html(text)
-    return SourceFile(path, name, text, encoding, raw.sha256, meta, is_html)
+    text, left_out = furniture.strip(text)  # comments, bylines, share bars: blanked, offsets kept
+    spans = tuple((f.start, f.end, f.kind) for f in left_out)
+    return SourceFile(path, name, text, encoding, raw.sha256, meta, is_html, spans)
 
 
 def decode(raw: bytes) -> tuple[str, str]:
