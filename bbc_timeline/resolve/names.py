@@ -14,52 +14,22 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Military and police ranks, longest first where one contains another.
-RANKS = (
-    "colonel general", "lieutenant general", "major general", "brigadier general", "general of the army",
-    "lieutenant colonel", "vice admiral", "rear admiral", "field marshal", "marshal", "general", "colonel",
-    "major", "captain", "lieutenant", "sergeant", "corporal", "admiral", "commodore", "brigadier",
-    "police colonel", "police general", "police major", "justice colonel",
-)
-# Offices and roles that precede or follow a name.
-OFFICES = (
-    "president", "vice president", "vice-president", "prime minister", "premier", "chancellor", "minister",
-    "foreign minister", "defence minister", "defense minister", "interior minister", "finance minister",
-    "secretary", "secretary of state", "secretary general", "secretary-general", "general secretary",
-    "state secretary", "ambassador", "envoy", "consul", "spokesman", "spokeswoman", "spokesperson",
-    "chairman", "chairwoman", "chairperson", "chair", "chief", "head", "director", "director general",
-    "director-general", "commander", "commander-in-chief", "chief of staff", "chief of the general staff",
-    "governor", "mayor", "senator", "congressman", "congresswoman", "king", "queen", "prince", "princess",
-    "emperor", "pope", "patriarch", "archbishop", "bishop", "sheikh", "leader", "judge",
-    "prosecutor", "prosecutor general", "prosecutor-general", "attorney general", "speaker", "lawmaker",
-    "ceo", "founder", "editor", "professor", "chief executive", "inspector", "commissioner",
-    "superintendent", "vice-premier", "deputy prime minister", "officer", "adviser",
-    "advisor", "aide", "counsellor", "councillor", "representative", "delegate", "candidate",
-)
-# Southeast Asian honorifics written before a name: Khmer "Oknha", "Samdech"; Malay "Datuk", "Datin".
-HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "madam", "mister", "comrade",
-              "oknha", "samdech", "datuk", "datin")
-# Abbreviated ranks ("Pol. Lt. Gen."), read as the words they stand for.
-RANK_ABBREVIATIONS = {"lt": "lieutenant", "lieut": "lieutenant", "gen": "general", "col": "colonel",
-                      "maj": "major", "brig": "brigadier", "adm": "admiral", "sgt": "sergeant", "capt": "captain",
-                      "cpl": "corporal", "cmdr": "commander", "cdr": "commander", "insp": "inspector",
-                      "supt": "superintendent", "pol": "police"}
-# Abbreviations that are also names ("Pol Pot"): a title only when written with their dot.
-_DOTTED_ONLY = frozenset(["pol"])
-# Words that qualify an office: "Deputy Chairman", "First Vice Premier".
-MODIFIERS = ("deputy", "vice", "first", "acting", "former", "senior", "assistant", "interim", "chief", "late",
-             "then", "ex", "ex-", "honorary", "executive", "general", "state", "foreign", "defence", "defense",
-             "interior", "finance", "justice", "economy", "prime",
-             "extraordinary", "plenipotentiary")  # "Ambassador Extraordinary and Plenipotentiary"
-# Offices followed by "of X" that form a fixed title ("Secretary of State").
-COMPOUND_TITLES = ("secretary of state", "chief of staff", "chief of the general staff", "head of state",
-                   "head of government", "minister of state", "secretary of defense", "secretary of defence",
-                   "attorney general", "minister of defence", "minister of defense")
+from bbc_timeline import lexicon
 
+# Titles are data (lexicon/en): ranks (longest first where one contains another), offices, honorifics,
+# the words that qualify an office, fixed "X of Y" titles, and abbreviated ranks.
+RANKS = lexicon.ordered("ranks")
+OFFICES = lexicon.ordered("offices")
+HONORIFICS = lexicon.ordered("honorifics")
+RANK_ABBREVIATIONS = lexicon.table("rank_abbreviations")
+# Abbreviations that are also names ("Pol Pot"): a title only when written with their dot.
+_DOTTED_ONLY = lexicon.words("dotted_only_abbreviations")
+MODIFIERS = lexicon.ordered("title_modifiers")
+COMPOUND_TITLES = lexicon.ordered("compound_titles")
 
 
 # Arabic articles written before a surname with a hyphen ("al-Houthi", "el-Sisi"): part of the surname.
-SURNAME_PARTICLES = frozenset(["al", "el", "ad", "ar", "as", "ash", "at", "az", "ud"])
+SURNAME_PARTICLES = lexicon.words("surname_particles")
 # Recorded (as a title) on a name given after "known as", "nicknamed" or "dubbed" right after a person's
 # name: the resolver joins it to that person.
 ALIAS_AFTER_NAME = "(alias given after a name)"
@@ -222,68 +192,12 @@ def skeleton(word: str) -> str:
     return re.sub(r"[aeiou]", "", fold(word))
 
 
-# Given-name variants (general knowledge): each line is one name across romanisations.
-_GIVEN_NAME_GROUPS = """
-alexander aleksandr aliaksandr alyaksandr oleksandr olexander alexandr aleksander alexandre sasha
-alexei aleksei alexey aleksey aliaksei oleksiy oleksii alyaksei
-sergey sergei siarhei serhiy serhii sergiy sergii serge
-dmitry dmitri dmitriy dzmitry dmytro dmitrii
-vladimir uladzimir volodymyr wladimir vladimer
-viktor victor wiktor viktar
-nikolai nikolay mikalai mykola nicholas nikolaj
-mikhail mikhas mykhailo mikhailo michail
-andrei andrey andriy andrii andrej andrew
-yuri yury yuriy yurii iouri juri jury yury yuras
-pavel paval pavlo paul
-pyotr piotr petro petr peter pietro
-anatoly anatoli anatoliy anatolii anatol
-valery valeri valeriy valerii valer
-yevgeny evgeny evgeni yevgeni yauhen yevhen eugene jauhen
-grigory grigori ryhor hryhoriy hryhorii gregory
-konstantin kanstantsin kostiantyn kostyantyn constantine
-leonid leanid
-maksim maxim maksym
-nikita mikita mykyta
-oleg aleh oleh
-igor ihar ihor
-vitaly vitali vitaliy vitalii vital
-vasily vasili vasil vasyl vasiliy
-stanislav stanislau
-yaroslav yaraslau
-vyacheslav viachaslau viacheslav
-boris barys
-semyon siamion semen
-georgy georgi heorhiy heorhi
-svetlana sviatlana svitlana
-tatiana tatyana tatsiana tetiana
-natalia natalya natallia nataliya
-olga volha olha
-elena yelena alena olena
-ekaterina yekaterina katsiaryna kateryna
-maria mariya maryia mariia
-anna hanna ganna
-irina iryna
-yulia yuliya julia
-ludmila lyudmila liudmila
-joe joseph joey
-mike michael
-bill william will
-bob robert rob
-jim james jimmy
-tom thomas
-tony anthony
-dick richard rick
-ted edward ed
-chris christopher
-dan daniel
-steve stephen steven
-"""
 
 
 @lru_cache(maxsize=1)
 def _given_index() -> dict[str, frozenset[str]]:
     idx: dict[str, set[str]] = {}
-    for line in _GIVEN_NAME_GROUPS.strip().splitlines():
+    for line in lexicon.ordered("given_names"):  # one given name a line, across romanisations
         group = line.split()
         for g in group:
             idx.setdefault(fold(g), set()).update(fold(x) for x in group)

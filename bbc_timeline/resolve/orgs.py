@@ -17,23 +17,38 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bbc_timeline import lexicon
 from bbc_timeline.resolve import places
 from bbc_timeline.resolve.names import clean_text
 
-# Nouns that head an organisation's name (singular; plurals are folded).
-ORG_HEADS = frozenset(
-    ["ministry", "committee", "council", "commission", "bureau", "department", "agency", "service", "secretariat", "office", "directorate", "administration", "inspectorate", "police", "troops", "forces", "army", "navy", "guard", "guards", "corps", "command", "militia", "institute", "institution", "university", "academy", "college", "school", "corporation", "company", "bank", "fund", "union", "organization", "alliance", "party", "parliament", "assembly", "congress", "senate", "government", "cabinet", "court", "tribunal", "procuracy", "foundation", "association", "federation", "league", "center", "group", "board", "authority", "network", "movement", "front", "club", "society", "chamber", "embassy", "consulate", "mission", "delegation", "commissariat", "staff", "headquarters", "division", "brigade", "regiment", "battalion", "unit", "directorate", "holding", "concern", "enterprise", "plant", "factory", "agency", "daily", "times", "post", "news", "television", "radio", "channel", "newspaper", "press", "treaty", "bloc", "coalition", "section", "branch"]
-)
+# Nouns that head an organisation's name (singular; plurals are folded). lexicon/en/org_nouns.tsv holds
+# every organisation noun with its roles, so that the entity fixes and the resolver share one list.
+
+
+def org_nouns(role: str) -> frozenset[str]:
+    """The organisation nouns with a role: "head" (heads an organisation's name), "person_to_org" (turns a
+    PERSON span into an ORG), "place_to_org" (as the last word, turns a place span into an ORG)."""
+    return _org_nouns()[role]
+
+
+@lru_cache(maxsize=1)
+def _org_nouns() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for noun, roles in lexicon.table("org_nouns").items():
+        for r in roles.split():
+            out.setdefault(r, set()).add(noun)
+    return {r: frozenset(v) for r, v in out.items()}
+
+
+ORG_HEADS = org_nouns("head")
 # Recorded (as a title) on an abbreviation written in brackets right after an organisation's name:
 # the resolver joins the two even when the letters do not fit ("Komitet ... (GKNB)").
 BRACKETED = "(abbreviation in brackets)"
-_STOP = frozenset(["of", "the", "for", "and", "in", "at", "on", "to", "by", "'s", "a", "an"])
-_PREPOSITIONS = frozenset(["of", "for", "to", "at", "on", "in", "under", "by"])
-_PLURALS = {"ministries": "ministry", "committees": "committee", "councils": "council", "agencies": "agency",
-            "services": "service", "departments": "department", "bureaus": "bureau", "companies": "company",
-            "commissions": "commission", "offices": "office", "banks": "bank", "parties": "party"}
-_SPELLING = (("defence", "defense", "Defence ↔ Defense"), ("centre", "center", "British/American spelling"),
-             ("programme", "program", "British/American spelling"), ("labour", "labor", "British/American spelling"))
+_STOP = lexicon.words("org_stop_words")
+_PREPOSITIONS = lexicon.words("org_prepositions")
+_PLURALS = lexicon.table("org_plurals")
+# (spelling, the spelling the key uses, the rule shown in the evidence)
+_SPELLING = tuple((old, *new.split("\t")) for old, new in lexicon.table("org_spellings").items())
 
 
 @dataclass(frozen=True)
@@ -185,8 +200,7 @@ def acronym_fits(acronym: str, name: str) -> bool:
 
 
 # Endings that add nothing to a company's or group's one-word name ("X Group" = "X").
-GENERIC_ENDINGS = frozenset(["group", "company", "co", "corporation", "corp", "inc", "ltd", "limited", "plc",
-                             "llc", "holding", "holdings", "gmbh", "ag", "sa"])
+GENERIC_ENDINGS = lexicon.words("generic_endings")
 
 
 def without_generic_ending(text: str) -> str | None:
@@ -206,14 +220,9 @@ def has_org_head(text: str) -> bool:
 
 # Legal forms that end a company's name ("Northwind Trading FZE", "Acme S.A."), as written (dots dropped):
 # such a name is never a person's. Case matters: "Truong Sa" is a place, "Auralis SA" a company.
-COMPANY_SUFFIXES = frozenset(["SA", "FZE", "FZCO", "FZ-LLC", "LLC", "Ltd", "LTD", "GmbH", "AG", "PLC", "plc", "JSC",
-                              "PJSC", "OJSC", "CJSC", "Inc", "INC", "Corp", "CORP", "NV", "BV", "SpA", "Srl", "SARL",
-                              "Oyj", "ASA", "Kft", "Zrt", "Nyrt", "Pte", "Pty", "Bhd", "Tbk", "LLP", "OOO", "OAO",
-                              "ZAO", "doo"])
+COMPANY_SUFFIXES = lexicon.words("company_suffixes")
 # Words that only ever appear in company or movement names, never in a person's ("Gazprom Neft").
-ORG_ONLY_WORDS = frozenset(["neft", "nafta", "naftna", "petroleum", "oil", "gas", "energy", "airlines", "airways",
-                            "shipping", "logistics", "trading", "mining", "refinery", "refining", "telecom",
-                            "industrija", "industries", "holdings", "group", "investments"])
+ORG_ONLY_WORDS = lexicon.words("org_only_words")
 
 
 def has_company_suffix(text: str) -> bool:
