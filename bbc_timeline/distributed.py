@@ -61,7 +61,8 @@ def _pipeline(model: str | None) -> Any:
 
 def analyse_partition(sources: list[SourceFile], model: str | None, batch_size: int) -> PartitionResult:
     """Worker side: prepare and analyse a list of files with the worker's cached pipeline."""
-    from bbc_timeline.ingest import IngestReport, _analyse_files
+    from bbc_timeline.ingest.analysis import analyse_files
+    from bbc_timeline.ingest.report import IngestReport
     from bbc_timeline.nlp.pipeline import model_name
 
     nlp = _pipeline(model)
@@ -70,7 +71,7 @@ def analyse_partition(sources: list[SourceFile], model: str | None, batch_size: 
     files = [
         # The source (with its text) stays on the client: only findings travel back.
         FileRecord(position[id(prepared.source)], prepared.documents, analyses)
-        for prepared, analyses in _analyse_files(nlp, sources, _BaseIds(), report, 1, batch_size)
+        for prepared, analyses in analyse_files(nlp, sources, _BaseIds(), report, 1, batch_size)
     ]
     files.sort(key=lambda f: f.position)
     return PartitionResult(files, report.failed, model_name(nlp))
@@ -82,7 +83,7 @@ def analyse_with_dask(sources, ids, report, scheduler: str, model: str | None, b
     scheduler is "local" (a LocalCluster of two single-threaded worker
     processes) or the address of a running scheduler, whose workers have
     bbc_timeline and the model installed. Same contract as
-    ingest._analyse_files: files that cannot be analysed are added to
+    ingest.analysis.analyse_files: files that cannot be analysed are added to
     report.failed and not yielded.
     """
     try:
@@ -150,7 +151,7 @@ def _stream(client, as_completed, parts, ids, report, model, batch_size, window)
 
 
 def _collect(part: list[SourceFile], result, ids, report) -> Iterator:
-    from bbc_timeline.ingest import PreparedFile
+    from bbc_timeline.ingest.prepare import PreparedFile
 
     if isinstance(result, BaseException):
         for source in part:

@@ -24,3 +24,12 @@ def default_db_path(explicit: str | os.PathLike | None = None) -> Path:
     if env:
         return Path(env)
     return user_dir() / "store.db"
+
+
+def alias_file() -> Path | None:
+    """The user's alias file: $BBC_TIMELINE_ALIASES, else data/aliases.toml beside the package, if present."""
+    env = os.environ.get("BBC_TIMELINE_ALIASES")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent.parent / "data" / "aliases.toml"
+    return here if here.exists() else None

@@ -58,10 +58,10 @@ def _ingest_with_dask(paths: list[Path], db: Path):
     report = ingest.IngestReport()
     found, _ = discover(paths)
     with Store(db) as store:
-        ids = ingest._DocIds(store.used_doc_ids())
+        ids = ingest.DocIds(store.used_doc_ids())
         todo = [read_source(p, name) for p, name in found]
         for prepared, analyses in analyse_with_dask(todo, ids, report, "local", None, 8):
-            ingest._store_file(store, prepared, analyses, report)
+            ingest.store_file(store, prepared, analyses, report)
         ingest.resolve_store(store)
     return report
 
@@ -98,4 +98,4 @@ def test_missing_dask_is_a_usage_error(monkeypatch):
 
     monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if not installed
     with pytest.raises(UsageError, match=r"pip install '\.\[dask\]'"):
-        list(analyse_with_dask([], ingest._DocIds({}), ingest.IngestReport(), "local", None, 8))
+        list(analyse_with_dask([], ingest.DocIds({}), ingest.IngestReport(), "local", None, 8))

@@ -34,8 +34,10 @@ def test_unchanged_corpus_is_skipped_without_decoding_or_a_model(tmp_path, blank
         raise AssertionError("an unchanged file must not be decoded, analysed or resolved again")
 
     monkeypatch.setattr(sources, "read_source", boom)
-    monkeypatch.setattr(ingest_mod, "prepare_file", boom)
-    monkeypatch.setattr(ingest_mod, "resolve_store", boom)
+    from bbc_timeline.ingest import prepare, resolving
+
+    monkeypatch.setattr(prepare, "prepare_file", boom)
+    monkeypatch.setattr(resolving, "resolve_store", boom)
     import bbc_timeline.nlp.pipeline as pipeline
 
     monkeypatch.setattr(pipeline, "load_pipeline", boom)

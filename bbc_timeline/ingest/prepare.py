@@ -1,0 +1,125 @@
+"""Preparing files: decoded text -> articles with their dates found, and their document ids (no model)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bbc_timeline.errors import InputError
+
+if TYPE_CHECKING:
+    from bbc_timeline.ingest.report import IngestReport, Progress
+    from bbc_timeline.models import Document, Mention
+    from bbc_timeline.sources import SourceFile
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document with its dates found, waiting for the model."""
+
+    document: Document
+    timexes: list[Mention]
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    source: SourceFile
+    path_key: str
+    documents: list[PreparedDocument]
+
+
+def prepare_file(source: SourceFile, doc_ids: Callable[[str], str], dct: str | None = None) -> PreparedFile:
+    """Split a decoded file into articles and resolve each one's dates (no model needed)."""
+    from bbc_timeline.furniture import left_out
+    from bbc_timeline.models import Document, Mention
+    from bbc_timeline.sources import split_articles
+    from bbc_timeline.temporal import resolve_document_dates
+
+    stem = source.name.rsplit(".", 1)[0] if "." in Path(source.name).name else source.name
+    docs: list[PreparedDocument] = []
+    segments = split_articles(source.text)
+    for k, seg in enumerate(segments):
+        upto = segments[k + 1].start if k + 1 < len(segments) else len(source.text)  # its furniture after it, too
+        doc_id = doc_ids(stem if seg.index == 0 else f"{stem}-{seg.index + 1}")
+        meta = source.meta if seg.index == 0 else {}
+        known = dct or _meta_date(meta)
+        dates = resolve_document_dates(source.text, seg.start, seg.end, published=known)
+        basis = dates.basis
+        if dct:
+            basis = "given"
+        document = Document(
+            id=doc_id,
+            file=source.name,
+            start=seg.start,
+            end=seg.end,
+            title=str(meta.get("title") or seg.title),
+            published=dates.published,
+            published_basis=basis,
+            url=meta.get("url"),
+            left_out=left_out(source.furniture, seg.start, upto) or None,
+        )
+        timexes = [
+            Mention(
+                doc=doc_id,
+                kind="timex",
+                start=t.start,
+                end=t.end,
+                text=t.text,
+                type=t.type,
+                value=t.value,
+                end_value=t.end_value,
+                mod=t.mod,
+                anchor=t.anchor,
+            )
+            for t in dates.timexes
+        ]
+        docs.append(PreparedDocument(document, timexes))
+    path_key = str(source.path.resolve())
+    return PreparedFile(source, path_key, docs)
+
+
+def _meta_date(meta: dict) -> str | None:
+    value = meta.get("published")
+    if not value:
+        return None
+    value = str(value).strip()
+    return value[:10] if len(value) >= 10 else value
+
+
+class DocIds:
+    """Document ids: the file's relative name without suffix, made unique per file path."""
+
+    def __init__(self, used: dict[str, str]):
+        self.used = dict(used)
+
+    def for_path(self, path_key: str) -> Callable[[str], str]:
+        def make(base: str) -> str:
+            owner = self.used.get(base)
+            if owner is None or owner == path_key:
+                self.used[base] = path_key
+                return base
+            alt = f"{base}~{hashlib.sha1(path_key.encode()).hexdigest()[:6]}"
+            self.used[alt] = path_key
+            return alt
+
+        return make
+
+
+def decoded(todo: list, report: IngestReport, progress: Progress | None) -> Iterator[SourceFile]:
+    """Decode changed files one at a time; a file that cannot be read is reported and skipped."""
+    from bbc_timeline.sources import read_source
+
+    for f, raw in todo:
+        try:
+            source = read_source(f.path, f.name, raw)
+        except InputError as e:
+            report.failed.append(str(e))
+            if progress:
+                progress("advance", 1)
+            continue
+        if source.encoding != "utf-8":
+            report.notes.append(f"{f.path}: not valid UTF-8, read as {source.encoding}")
+        yield source
