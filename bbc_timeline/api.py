@@ -69,6 +69,13 @@ def _filters(store: Store, flt: EventFilter) -> dict[str, Any]:
     return {"since": since, "until": until, "names": names, "min_sources": flt.min_sources, "text_words": words}
 
 
+def window(flt: EventFilter) -> tuple[str | None, str | None]:
+    """The --since/--until bounds of `flt` as inclusive ISO dates (None where open)."""
+    from bbc_timeline.resolve.intervals import parse_bound
+
+    return (parse_bound(flt.since, "start") if flt.since else None, parse_bound(flt.until, "end") if flt.until else None)
+
+
 def query_events(store: Store, flt: EventFilter) -> list[dict]:
     """Events matching every filter, oldest first; `flt.limit`/`flt.offset` page through them in SQL."""
     return store.events(**_filters(store, flt), limit=flt.limit, offset=flt.offset)

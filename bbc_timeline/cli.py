@@ -253,15 +253,16 @@ def export(
     if group_by not in {"actor", "document"}:
         raise UsageError(f"--group-by must be actor or document, not '{group_by}'")
     path = default_db_path(db)
+    flt = _filter(since, until, actor, org, text, min_sources, limit)
     if path.exists():
         with api.open_store(path) as store:
-            events = api.query_events(store, _filter(since, until, actor, org, text, min_sources, limit))
+            events = api.query_events(store, flt)
             data = api.export_data(store, events)
     else:
         data = api.export_data(None)
     if not data["events"]:
         err.print("the export has no events (empty store or no match)")
-    rendered = exporters.render_export(data, format_, group_by=group_by)
+    rendered = exporters.render_export(data, format_, group_by=group_by, window=api.window(flt))
     if output is None:
         sys.stdout.write(rendered)
     else:

@@ -20,8 +20,13 @@ class ExportError(TimelineError):
     """An export that cannot be produced or written; the message is one clear line."""
 
 
-def render_export(data: dict[str, Any], fmt: str, *, group_by: str = "actor") -> str:
-    """The text of `data` (the CONTRACT.md §2 dict) in format `fmt`; `group_by` is for timelinejs."""
+def render_export(
+    data: dict[str, Any], fmt: str, *, group_by: str = "actor", window: tuple[str | None, str | None] = (None, None)
+) -> str:
+    """The text of `data` (the CONTRACT.md §2 dict) in format `fmt`.
+
+    `group_by` is for timelinejs; `window` (the ISO --since/--until bounds) clips the html time axis.
+    """
     if fmt == "json":
         from .contract import render_json
 
@@ -47,7 +52,7 @@ def render_export(data: dict[str, Any], fmt: str, *, group_by: str = "actor") ->
     if fmt == "html":
         from .html import render_html
 
-        return render_html(data)
+        return render_html(data, window)
     raise ExportError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
 
 

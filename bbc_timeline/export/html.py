@@ -50,18 +50,100 @@ def content_security_policy(template: str) -> str:
     )
 
 
-def view_model(data: dict[str, Any]) -> dict[str, Any]:
-    """What the page script needs: documents, and events with a date label and an approximate flag."""
-    events = [
-        {**ev, "date_label": human_date(ev["date"]), "approx": is_approximate(ev["date"])}
-        for ev in data.get("events") or []
-    ]
-    return {"documents": list(data.get("documents") or []), "events": events}
+QUOTE_MAX = 320  # characters of a quote kept in the page; the detail cites the full span
+SOURCES_MAX = 6  # sources of one event cited in the page; the rest are counted
+QUOTED_MAX = 2  # of those, how many keep their quote (the others: document and offsets)
 
 
-def render_html(data: dict[str, Any]) -> str:
-    """The whole page as text."""
+def _cut_quote(src: dict[str, Any]) -> tuple[str, int, int, bool, bool]:
+    """(quote, date start, date end, cut before, cut after): at most QUOTE_MAX characters, around the date."""
+    text = src.get("quote") or ""
+    a = src["date_start"] - src["start"] if isinstance(src.get("date_start"), int) else -1
+    b = src["date_end"] - src["start"] if isinstance(src.get("date_end"), int) else -1
+    if not (0 <= a < b <= len(text)):
+        a = b = -1
+    if len(text) <= QUOTE_MAX:
+        return text, a, b, False, False
+    lo = max(0, min(a - QUOTE_MAX // 3, len(text) - QUOTE_MAX)) if a >= 0 else 0
+    hi = lo + QUOTE_MAX
+    if a >= 0 and b > hi:
+        a = b = -1
+    return text[lo:hi], (a - lo if a >= 0 else -1), (b - lo if b >= 0 else -1), lo > 0, hi < len(text)
+
+
+def _summary(summary: str, quote: str) -> dict[str, Any]:
+    """The summary as {"t": text}, or, when it is a piece of the first quote (it usually is), as
+    {"ts": [start, end, tail]}: the page reads quote[start:end] + tail, and the text is not sent twice."""
+    core = summary.rstrip(" …").rstrip()
+    at = quote.find(core) if core else -1
+    if at < 0 or len(summary) < 40:
+        return {"t": summary}
+    return {"ts": [at, at + len(core), summary[len(core):]]}
+
+
+def view_model(data: dict[str, Any], window: tuple[str | None, str | None] = (None, None)) -> dict[str, Any]:
+    """What the page script needs, compact enough for 10,000 events in a few MB.
+
+    Documents are a list ([id, file, title]) that sources point into by index;
+    people and organisations are interned in `names`. Each event is an object
+    with short keys: id, s/e (start/end ISO), p (precision), l (label), src
+    ([doc index, start, end, quote, date start, date end, cut before, cut after],
+    the quote cut to QUOTE_MAX characters around the date; only the first
+    QUOTED_MAX keep a quote), t (summary) or ts (the summary as a slice of the
+    first quote); and when not the usual: b (basis, unless explicit), a/o/pl (name
+    indexes: actors, orgs, places), w (importance), n (sources in all, when more
+    than are cited), x (approximate), c (conflicts), dt (the date as written,
+    unless it is the first quote's highlighted span).
+    `window`: the --since/--until bounds (ISO) the axis is clipped to.
+    """
+    documents = list(data.get("documents") or [])
+    doc_index = {d["id"]: i for i, d in enumerate(documents)}
+    names: dict[str, int] = {}
+
+    def refs(items: list[str] | None) -> list[int]:
+        return [names.setdefault(n, len(names)) for n in items or []]
+
+    events = []
+    for ev in data.get("events") or []:
+        d = ev["date"]
+        sources = ev.get("sources") or []
+        src = []
+        for k, s in enumerate(sources[:SOURCES_MAX]):
+            quote, a, b, before, after = _cut_quote(s) if k < QUOTED_MAX else ("", -1, -1, False, False)
+            doc = doc_index.get(s.get("doc", ""), -1)
+            if doc < 0:  # a source whose document is not in the export still cites its file
+                doc = len(documents)
+                doc_index[s.get("doc", "")] = doc
+                documents.append({"id": s.get("doc", ""), "file": s.get("file", ""), "title": ""})
+            src.append([doc, s.get("start"), s.get("end"), quote, a, b, int(before), int(after)])
+        item: dict[str, Any] = {
+            "id": ev["id"], "s": d["start"], "e": d["end"], "p": d.get("precision", "day"), "l": human_date(d),
+            "src": src,
+        }
+        item.update(_summary(ev.get("summary") or "", src[0][3] if src else ""))
+        # what is usual is left out: an explicit basis, no names, no importance, every source cited
+        optional = {
+            "b": ev.get("date_basis") if ev.get("date_basis") != "explicit" else None,
+            "a": refs(ev.get("actors")), "o": refs(ev.get("orgs")), "pl": refs(ev.get("places")),
+            "w": round(float(ev.get("importance") or 0.0), 4), "n": len(sources) if len(sources) > len(src) else None,
+            "x": 1 if is_approximate(d) else None, "c": ev.get("conflicts") or None,
+        }
+        item.update({k: v for k, v in optional.items() if v})
+        text = d.get("text") or ""
+        if text and not (src and 0 <= src[0][4] < src[0][5] and src[0][3][src[0][4]:src[0][5]] == text):
+            item["dt"] = text  # else the page reads it from the highlighted part of the first quote
+        events.append(item)
+    return {
+        "documents": [[d["id"], d.get("file") or "", d.get("title") or ""] for d in documents],
+        "names": list(names),
+        "events": events,
+        "window": {"since": window[0], "until": window[1]},
+    }
+
+
+def render_html(data: dict[str, Any], window: tuple[str | None, str | None] = (None, None)) -> str:
+    """The whole page as text; `window` (ISO since, until) clips its time axis."""
     template = _template()
     head, tail = template.split(DATA_MARK)
     head = head.replace(CSP_MARK, content_security_policy(template), 1)
-    return head + script_safe_json(view_model(data)) + tail
+    return head + script_safe_json(view_model(data, window)) + tail
