@@ -52,7 +52,7 @@ def open_store(db: Path) -> Store:
 
 def _filters(store: Store, flt: EventFilter) -> dict[str, Any]:
     """The store.events() filters of `flt` (dates read, names looked up)."""
-    from bbc_timeline.resolve.intervals import parse_bound
+    from bbc_timeline.userdates import parse_bound
 
     since = parse_bound(flt.since, "start") if flt.since else None
     until = parse_bound(flt.until, "end") if flt.until else None

@@ -213,7 +213,7 @@ def extract(
     if format_ not in {"jsonl", "table"}:
         raise UsageError(f"--format must be jsonl or table, not '{format_}'")
     if dct:
-        from bbc_timeline.resolve.intervals import parse_bound
+        from bbc_timeline.userdates import parse_bound
 
         parse_bound(dct, "start")
     records = api.extract(paths, dct=dct, model=model)

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bbc_timeline.furniture import describe
-from bbc_timeline.resolve.intervals import display
+from bbc_timeline.timevalues import display
 
 Record = dict[str, Any]
 

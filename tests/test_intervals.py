@@ -1,7 +1,8 @@
 import pytest
 
 from bbc_timeline.errors import UsageError
-from bbc_timeline.resolve.intervals import display, interval, parse_bound
+from bbc_timeline.timevalues import display, interval
+from bbc_timeline.userdates import parse_bound
 
 
 @pytest.mark.parametrize(
@@ -55,7 +56,7 @@ def test_month_ends(value, start, end):
 def test_unit_end_is_the_last_day_of_the_unit_containing_the_day():
     from datetime import date
 
-    from bbc_timeline.resolve.intervals import unit_end, value_at
+    from bbc_timeline.timevalues import unit_end, value_at
 
     d = date(2016, 2, 10)
     assert [value_at(d, p) for p in ("day", "month", "year", "decade")] == ["2016-02-10", "2016-02", "2016", "201"]

@@ -6,16 +6,13 @@ never adds precision the date does not have.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
-from bbc_timeline.resolve.intervals import unit_end
+from bbc_timeline.timevalues import range_label, special_label, unit_end, unit_label
 
-MONTHS = tuple(calendar.month_name)[1:]
 PRECISIONS = ("day", "month", "year", "decade")
 
-_SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "AU": "Autumn", "WI": "Winter"}
 _APPROX_WORDS = re.compile(
     r"\b(about|around|approximately|roughly|circa|c\.|some|nearly|almost|early|mid|late|"
     r"beginning|end of|start of|more than|less than|over|under)\b",
@@ -60,46 +57,10 @@ def date_parts(iso: str, precision: str) -> dict[str, int]:
     return {"year": day.year}
 
 
-def _unit_label(day: date, precision: str) -> str:
-    if precision == "day":
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    if precision == "month":
-        return f"{MONTHS[day.month - 1]} {day.year}"
-    if precision == "decade":
-        return f"{day.year - day.year % 10}s"
-    return str(day.year)
-
-
-def _range_label(start: date, end: date, precision: str) -> str:
-    if precision == "day" and start.year == end.year:
-        if start.month == end.month:
-            return f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
-        return f"{start.day} {MONTHS[start.month - 1]} – {end.day} {MONTHS[end.month - 1]} {start.year}"
-    if precision == "month" and start.year == end.year:
-        return f"{MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} {start.year}"
-    return f"{_unit_label(start, precision)} – {_unit_label(end, precision)}"
-
-
-def _special_value_label(value: str) -> str | None:
-    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", value)
-    if m:
-        return f"{_SEASONS[m.group(2)]} {m.group(1)}"
-    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
-    if m:
-        return f"Q{m.group(2)} {m.group(1)}"
-    m = re.fullmatch(r"(\d{4})-H([12])", value)
-    if m:
-        return f"H{m.group(2)} {m.group(1)}"
-    m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
-    if m:
-        return f"week {int(m.group(2))} of {m.group(1)}"
-    return None
-
-
 def human_date(d: dict) -> str:
     """A short label at the date's own precision: "25 July 2017", "July 2017", "2010s", "11–18 July 2017"."""
     precision = d.get("precision", "day")
-    special = _special_value_label(str(d.get("value") or ""))
+    special = special_label(str(d.get("value") or ""))
     try:
         start, end = parse_iso(d["start"]), parse_iso(d["end"])
     except (KeyError, TypeError, ValueError):
@@ -107,9 +68,9 @@ def human_date(d: dict) -> str:
     if special:
         label = special
     elif end > unit_end(start, precision):
-        label = _range_label(start, end, precision)
+        label = range_label(start, end, precision)
     else:
-        label = _unit_label(start, precision)
+        label = unit_label(start, precision)
     if is_approximate(d) and precision != "decade" and not special:
         label = f"c. {label}"
     return label

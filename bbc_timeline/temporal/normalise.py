@@ -9,172 +9,15 @@ for both (history texts, whose download date means nothing).
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from bbc_timeline.timevalues import Point, parse_value, shift
+
 from . import lexicon as L
 from .recognise import Candidate, short_year_end_ok
 from .tense import has_tense_cue, looks_ahead, same_sentence, tense_of
-
-PRECISIONS = ("CE", "DE", "Y", "H", "Q", "S", "M", "W", "D")
-
-
-@dataclass(frozen=True)
-class Point:
-    """A calendar point at a precision: Y, M, D, W (ISO week), Q, H (half), S (season), DE, CE.
-
-    Years are astronomical-ish: 490 BC is -490 (there is no year 0 in the output).
-    """
-
-    y: int
-    m: int | None = None
-    d: int | None = None
-    prec: str = "Y"
-    sub: str | int | None = None  # week number, quarter, half, season code
-
-    def value(self) -> str:
-        y = self.y
-        ys = f"BC{-y:04d}" if y < 0 else f"{y:04d}"
-        p = self.prec
-        if p == "CE":
-            return f"BC{(-y) // 100:02d}" if y < 0 else f"{y // 100:02d}"
-        if p == "DE":
-            return f"BC{(-y) // 10:03d}" if y < 0 else f"{y // 10:03d}"  # 470s BC: y=-479
-        if p == "Y":
-            return ys
-        if p == "M":
-            return f"{ys}-{self.m:02d}"
-        if p == "D":
-            return f"{ys}-{self.m:02d}-{self.d:02d}"
-        if p == "W":
-            return f"{ys}-W{int(self.sub):02d}"
-        if p == "Q":
-            return f"{ys}-Q{self.sub}"
-        if p == "H":
-            return f"{ys}-H{self.sub}"
-        if p == "S":
-            return f"{ys}-{self.sub}"
-        return ys
-
-    def date(self) -> _dt.date | None:
-        """The first day of the point (None for BC years)."""
-        if self.y < 1:
-            return None
-        if self.prec == "W" and self.sub:
-            try:
-                return _dt.date.fromisocalendar(self.y, int(self.sub), 1)
-            except ValueError:
-                return None
-        if self.prec == "Q" and self.sub:
-            return _dt.date(self.y, (int(self.sub) - 1) * 3 + 1, 1)
-        return _dt.date(self.y, self.m or 1, self.d or 1)
-
-    def at(self, prec: str) -> Point:
-        """The same point at a coarser (or equal) precision."""
-        if prec == self.prec:
-            return self
-        d = self.date()
-        if prec in ("Y", "DE", "CE"):
-            return Point(self.y, prec=prec)
-        if d is None:
-            return Point(self.y, prec="Y")
-        if prec == "M":
-            if self.m is None and self.prec not in ("W", "D"):
-                return Point(self.y, prec="Y")
-            return Point(d.year, d.month, prec="M")
-        if prec == "D":
-            if self.d is None and self.prec != "W":
-                return self
-            return Point(d.year, d.month, d.day, "D")
-        if prec == "W":
-            if self.prec != "D":
-                return self
-            iy, iw, _ = d.isocalendar()
-            return Point(iy, prec="W", sub=iw)
-        if prec == "Q":
-            if self.m is None:
-                return Point(self.y, prec="Y")
-            return Point(self.y, prec="Q", sub=(self.m - 1) // 3 + 1)
-        return self
-
-
-def parse_value(value: str | None) -> Point | None:
-    """Parse a TIMEX3 date value (any precision) into a Point; None if not a calendar value."""
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$", value)
-    if m:
-        y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-        if d:
-            return Point(y, int(mo), int(d), "D")
-        if mo:
-            return Point(y, int(mo), prec="M")
-        return Point(y, prec="Y")
-    m = re.match(r"^(\d{4})-W(\d\d)$", value)
-    if m:
-        return Point(int(m.group(1)), prec="W", sub=int(m.group(2)))
-    m = re.match(r"^(\d{4})-Q([1-4])$", value)
-    if m:
-        return Point(int(m.group(1)), prec="Q", sub=int(m.group(2)))
-    m = re.match(r"^(\d{4})-(SP|SU|FA|WI)$", value)
-    if m:
-        return Point(int(m.group(1)), prec="S", sub=m.group(2))
-    m = re.match(r"^BC(\d{4})$", value)
-    if m:
-        return Point(-int(m.group(1)), prec="Y")
-    m = re.match(r"^(\d{3})$", value)
-    if m:
-        return Point(int(m.group(1)) * 10, prec="DE")
-    return None
-
-
-# ----------------------------------------------------------------- arithmetic
-def shift(p: Point, n: int, unit: str) -> Point:
-    """Move a point by n units (D, W, M, Q, Y, DE, CE); the result has the unit's precision
-    unless the point is coarser."""
-    order = {"CE": 0, "DE": 1, "Y": 2, "H": 3, "Q": 3, "S": 3, "M": 4, "W": 5, "D": 6}
-    target = unit
-    if order.get(p.prec, 2) < order.get(unit, 2) and not (p.prec == "W" and unit == "D"):
-        target = p.prec if p.prec in ("Y", "M", "DE", "CE") else "Y"
-    if unit in ("Y", "DE", "CE") or target in ("Y", "DE", "CE"):
-        step = {"Y": 1, "DE": 10, "CE": 100}.get(unit, 0)
-        if unit in ("M", "Q"):
-            step = 0
-            months = n * (3 if unit == "Q" else 1)
-            if p.m is not None:
-                total = p.y * 12 + (p.m - 1) + months
-                return Point(total // 12, prec="Y") if target == "Y" else Point(total // 12, total % 12 + 1, prec="M")
-            step = round(months / 12)
-        if unit in ("D", "W"):
-            days = n * (7 if unit == "W" else 1)
-            step = round(days / 365)
-        y = p.y + step * (n if unit in ("Y", "DE", "CE") else 1)
-        if y == 0:
-            y = 1 if p.y < 0 else -1
-        return Point(y, prec=target if target in ("Y", "DE", "CE") else "Y")
-    if unit in ("M", "Q"):
-        months = n * (3 if unit == "Q" else 1)
-        base_m = p.m or 1
-        total = p.y * 12 + (base_m - 1) + months
-        np_ = Point(total // 12, total % 12 + 1, prec="M")
-        return np_.at("Q") if unit == "Q" else np_
-    d = p.date()
-    if d is None:
-        return p
-    days = n * (7 if unit == "W" else 1)
-    try:
-        nd = d + _dt.timedelta(days=days)
-    except OverflowError:
-        return p
-    if unit == "W":
-        iy, iw, _ = nd.isocalendar()
-        return Point(iy, prec="W", sub=iw)
-    if target == "M":
-        return Point(nd.year, nd.month, prec="M")
-    return Point(nd.year, nd.month, nd.day, "D")
-
 
 def _season_of(month: int) -> str:
     return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(month, "FA")
@@ -729,10 +572,6 @@ def _n_season(c: Candidate, ctx: Context) -> Norm | None:
     return _mk("DATE", Point(y, prec="S", sub=code), kind, base, mod)
 
 
-_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-                 "seventies": 70, "eighties": 80, "nineties": 90}
-
-
 def _n_decade(c: Candidate, ctx: Context) -> Norm | None:
     g = c.groups
     mod = _part_mod(g.get("part"))
@@ -755,7 +594,7 @@ def _n_decade(c: Candidate, ctx: Context) -> Norm | None:
     if w.startswith("eighteen"):
         cent = 1800
     key = re.sub(r"^(nineteen|eighteen)[\s-]?", "", w)
-    return _mk("DATE", Point(cent + _DECADE_WORDS[key], prec="DE"), "absolute", None, mod)
+    return _mk("DATE", Point(cent + L.DECADE_WORDS[key], prec="DE"), "absolute", None, mod)
 
 
 def _n_century(c: Candidate, ctx: Context) -> Norm | None:
@@ -886,9 +725,9 @@ def _n_quarter(c: Candidate, ctx: Context) -> Norm | None:
     return _mk("DATE", Point(y, prec="Q", sub=q), kind, base)
 
 
-_REL_BACK = ("ago", "earlier", "before", "previously", "prior", "back")
+_REL_BACK = L.OFFSET_BACK
 # "60 years on" is left a duration: it may count from the story's event, not from the DCT
-_REL_FWD = ("later", "after", "afterwards", "afterward", "hence", "from now")
+_REL_FWD = L.OFFSET_FORWARD
 
 
 def _n_duration(c: Candidate, ctx: Context) -> Norm | None:
@@ -972,19 +811,7 @@ def _n_vague(c: Candidate, ctx: Context) -> Norm | None:
 def _rel_kind(det: str) -> tuple[str, int]:
     """(anchor kind, offset) for a determiner before a unit."""
     d = re.sub(r"\s+", " ", det.lower())
-    table = {
-        "this": ("dct", 0), "the current": ("dct", 0), "current": ("dct", 0), "the present": ("dct", 0),
-        "last": ("dct", -1), "the last": ("dct", -1), "past": ("dct", -1), "the past": ("dct", -1),
-        "this past": ("dct", -1), "the latest": ("dct", -1), "the recent": ("dct", -1),
-        "next": ("dct", 1), "the coming": ("dct", 1), "coming": ("dct", 1), "this coming": ("dct", 1),
-        "the upcoming": ("dct", 1), "upcoming": ("dct", 1), "the forthcoming": ("dct", 1), "forthcoming": ("dct", 1),
-        "the same": ("narrative", 0), "that same": ("narrative", 0), "same": ("narrative", 0), "that": ("narrative", 0),
-        "the next": ("narrative", 1), "the following": ("narrative", 1), "following": ("narrative", 1),
-        "the subsequent": ("narrative", 1), "the ensuing": ("narrative", 1),
-        "the previous": ("narrative", -1), "the preceding": ("narrative", -1), "previous": ("narrative", -1),
-        "the prior": ("narrative", -1),
-    }
-    return table.get(d, ("", 0))
+    return L.RELATIVE_DETERMINERS.get(d, ("", 0))
 
 
 # "the same day the drills ended, ...": the day a told range closed, not the day it opened
@@ -1168,10 +995,7 @@ def _n_dayword(c: Candidate, ctx: Context) -> Norm | None:
     g = c.groups
     w = re.sub(r"\s+", " ", g["w"].lower())
     dp = (g.get("dp") or "").lower()
-    deictic = {"today": (0, None), "yesterday": (-1, None), "tomorrow": (1, None), "tonight": (0, None),
-               "overnight": (0, "NI"), "this morning": (0, "MO"), "this afternoon": (0, "AF"),
-               "this evening": (0, "EV"), "last night": (-1, "NI"), "the day before yesterday": (-2, None),
-               "the day after tomorrow": (2, None)}
+    deictic = L.DAY_WORDS
     if w in deictic:
         off, part = deictic[w]
         base, kind = ctx.dct, "dct"
@@ -1268,15 +1092,10 @@ def _n_ref(c: Candidate, ctx: Context) -> Norm | None:
     return Norm("DATE", v, None, None, _anchor_str("dct", ctx.dct), None)
 
 
-_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-              "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P1Q", "biannually": "P6M",
-              "semi-annually": "P6M"}
-
-
 def _n_set(c: Candidate, ctx: Context) -> Norm | None:
     w = re.sub(r"\s+", " ", c.groups["w"].lower())
-    if w in _SET_WORDS:
-        return Norm("SET", _SET_WORDS[w], None, None, None, None)
+    if w in L.SET_WORDS:
+        return Norm("SET", L.SET_WORDS[w], None, None, None, None)
     m = re.match(r"(?:\w+\s+times|twice)\s+(?:a|per)\s+(\w+)", w)
     if m:
         return Norm("SET", duration_value(1, m.group(1)), None, None, None, None)
@@ -1348,6 +1167,3 @@ def normalise(c: Candidate, ctx: Context) -> Norm | None:
     except (ValueError, KeyError, OverflowError):
         return None
 
-
-def days_in_month(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]
