@@ -15,7 +15,7 @@ from datetime import date
 
 from bbc_timeline.lexicon import alternation, ordered, words
 from bbc_timeline.models import DateValue, Document, Mention, Sentence, Source
-from bbc_timeline.resolve.intervals import PRECISION_RANK, bounds, interval
+from bbc_timeline.resolve.intervals import PRECISION_RANK, bounds, interval, minus
 from bbc_timeline.resolve.names import is_title_head, is_title_word
 from bbc_timeline.temporal.story import SCOPE_BEFORE
 
@@ -147,25 +147,13 @@ def dct_value(document: Document) -> DateValue | None:
     return interval(document.published.split("T")[0], anchor="dct")
 
 
-def _subtract(d: date, amount: float, unit: str) -> date:
-    years = {"Y": 1, "DE": 10, "CE": 100}.get(unit)
-    if years:
-        y = d.year - int(round(amount * years))
-        return date(max(1, y), d.month, min(d.day, 28))
-    if unit == "M":
-        total = d.year * 12 + d.month - 1 - int(amount)
-        return date(total // 12, total % 12 + 1, min(d.day, 28))
-    days = int(amount * (7 if unit == "W" else 1))
-    return date.fromordinal(max(1, d.toordinal() - days))
-
-
 def duration_interval(value: str, dct: DateValue, text: str) -> DateValue | None:
     """A span that ends at publication and lasted `value` (P20Y): where the text says so."""
     m = _DURATION.match(value or "")
     if not m:
         return None
     amount, unit = float(m[1]), m[2]
-    start = _subtract(date.fromisoformat(dct.start), amount, unit)
+    start = minus(date.fromisoformat(dct.start), amount, unit)
     years = amount * {"Y": 1, "DE": 10, "CE": 100}.get(unit, 0)
     if years >= 2:
         value_at = f"{start.year:04d}"
@@ -585,7 +573,7 @@ def _offset_from_happening(text: str, in_t: list[Mention], drafts: list[Draft], 
         base = anchor.date
         if dur.group(2) in ("D", "W") and base.precision != "day":
             return None  # "two days after" a month: no day to count from
-        day = _subtract(date.fromisoformat(base.start), amount, dur.group(2))
+        day = minus(date.fromisoformat(base.start), amount, dur.group(2))
         value = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}.get(base.precision)
         dv = interval(value, text=text[m.start : m.end + cue.end()], anchor=f"narrative:{base.value}") if value else None
         if dv is not None:
@@ -817,4 +805,3 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
         dv = DateValue(**{**dct.to_dict(), "text": refs[0].text if refs else "", "anchor": f"dct:{dct.value}"})
         out.append((dv, "dct", refs[0] if refs else None, False, 0.35))
     return out
-
