@@ -10,9 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bbc_timeline.timevalues import Point, parse_value, shift, sort_key
+
 from . import lexicon as L
-from .normalise import Point, parse_value, shift
+from .normalise import Context, normalise, number, slash_day_first
 from .recognise import find_candidates
+from .story import in_relative_clause
+from .tagger import tag
+from .tense import pluperfect, tense_of
 
 _HEAD_CHARS = 700  # datelines sit in the first lines of an article
 _CLOCK = (r"\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?"
@@ -52,8 +57,6 @@ def find_dateline(text: str, start: int = 0, end: int | None = None) -> tuple[st
     A dateline is a full date (with year) that fills its line, or follows a
     label such as "Published:". A time after it is kept: "2017-07-31T13:12".
     """
-    from .normalise import Context, normalise, slash_day_first
-
     end = len(text) if end is None else end
     day_first = slash_day_first(text, start, end)
     for c, line_start, line_end in _head_dates(text, start, end):
@@ -121,8 +124,6 @@ def infer_published(text: str, start: int = 0, end: int | None = None, timexes=N
     Never later than a full date on a header-like line near the top ("Posted by
     Anna Berg | 4 March 2025 | 10:00"): the article cannot predate its own header.
     """
-    from . import tag
-
     end = len(text) if end is None else end
     if timexes is None:
         timexes = tag(text, None, start, end)
@@ -149,8 +150,6 @@ _HEADER_LINE_MAX = 120
 
 def _header_date(text: str, start: int, end: int) -> str | None:
     """The first full date (YYYY-MM-DD) on a short header-like line near the top, or None."""
-    from .normalise import Context, normalise, slash_day_first
-
     day_first = slash_day_first(text, start, end)
     for c, line_start, line_end in _head_dates(text, start, end):
         if line_end - line_start > _HEADER_LINE_MAX:
@@ -165,8 +164,6 @@ def _header_date(text: str, start: int, end: int) -> str | None:
 
 
 def _infer_from_content(text: str, start: int, end: int, timexes) -> str | None:
-    from .normalise import number
-
     latest: Point | None = None
     latest_end = start
     for t in timexes:
@@ -183,7 +180,7 @@ def _infer_from_content(text: str, start: int, end: int, timexes) -> str | None:
         p = parse_value(t.end_value or t.value[:10])
         if p is None or p.y < 1:
             continue
-        if latest is None or _key(p) > _key(latest):
+        if latest is None or sort_key(p) > sort_key(latest):
             latest, latest_end = p, t.end
     # "the last eight years" next to "since 2013": the span counts the current year
     year_hint: int | None = None
@@ -245,9 +242,6 @@ def _walk_months(text: str, latest: Point, after: int, end: int, timexes) -> Poi
     past-tense month a few months ahead of the story moves it on, into the next year
     when it wraps; a plain past month opening a new paragraph moves it on however far ahead.
     "last <Month>" counts back from the writing, not from the story."""
-    from .story import in_relative_clause
-    from .tense import pluperfect, tense_of
-
     cur = Point(latest.y, latest.m, prec="M")
     cur_at = after
     assert cur.m is not None
@@ -288,8 +282,6 @@ _PRESENT_VERB = re.compile(r"\b(?:is|are|has|have|remains?|seems?|looks?|stands?
 
 def _elapsed_since(text: str, start: int, end: int, timexes, story: Point) -> str | None:
     """Publication month or year from a sentence-initial "N months/years after <dated event>" in the present."""
-    from .normalise import number
-
     sentences = list(_sentences(text, start, end))
     for i, (s, e) in enumerate(sentences):
         prev_s = sentences[i - 1][0] if i else s
@@ -368,21 +360,12 @@ def _latest_day(timexes, story: Point) -> Point:
     assert story.m is not None
     days = [p for t in timexes if t.type == "DATE" and (p := parse_value(t.value[:10])) is not None
             and p.prec == "D" and (p.y, p.m) == (story.y, story.m)]
-    return max(days, key=_key) if days else Point(story.y, story.m, 1, "D")
-
-
-def _key(p: Point) -> tuple[int, int, int]:
-    d = p.date()
-    if d is None:
-        return (p.y, 0, 0)
-    return (d.year, p.m or (d.month if p.prec in ("D", "W", "Q") else 0), p.d or 0)
+    return max(days, key=sort_key) if days else Point(story.y, story.m, 1, "D")
 
 
 def resolve_document_dates(text: str, start: int = 0, end: int | None = None,
                            published: str | None = None) -> DocDates:
     """Publication date (metadata > dateline > inferred) and the timexes tagged against it."""
-    from . import tag
-
     end = len(text) if end is None else end
     if published:
         return DocDates(published, "metadata", tag(text, published, start, end))

@@ -13,22 +13,20 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .normalise import Point, shift
+from bbc_timeline.timevalues import Point, shift
+
+from . import lexicon as L
 from .tense import clause_around, looks_ahead, tense_of
 
 # a year glued to a name ("Shield-2017") names the event, it does not move the story;
 # "since <date>" starts a state that lasts up to the story's time; "for 2024-2026" is a plan's scope
 _NAME_BEFORE = re.compile(r"[A-Za-z]\s*[-\u2011]\s*$")
-_NO_MOVE_BEFORE = re.compile(r"\b(?:since|ever\s+since|until|till)\s+(?:the\s+(?:end\s+of\s+)?)?$",
-                             re.IGNORECASE)
+_NO_MOVE_BEFORE = re.compile(rf"\b(?:{L.STATE_CUES})\s+(?:the\s+(?:end\s+of\s+)?)?$", re.IGNORECASE)
 SCOPE_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?(?:period\s+|years\s+)?$", re.IGNORECASE)  # "a grant for 2024-2026"
 
 # a clause hung on a noun that tells an earlier happening: ", signed last December",
 # "which was adopted in 2019", "that began in May"
-_PARTICIPLE = (r"(?:[a-z]{3,}ed|built|made|held|won|taken|given|written|begun|began|done|seen|found|sent|set|"
-               r"brought|bought|led|paid|sold|kept|laid|struck|drawn|drafted|signed|agreed|sworn|chosen|"
-               r"spoken|broken|frozen|stolen|shot|hit|cut|put|lost|fought|thrown|grown|known|shown|"
-               r"came|went|fell|rose|broke|took|gave|ran)")
+_PARTICIPLE = rf"(?:[a-z]{{3,}}ed|{'|'.join(L.PARTICIPLES)})"
 _RELATIVE_BEFORE = re.compile(
     rf"(?:,|\b(?:which|that|who)\b)\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|had)\s+)?"
     rf"(?:\w+ly\s+)?{_PARTICIPLE}\b[^,;.:()\"“”]{{0,40}}$", re.IGNORECASE)
