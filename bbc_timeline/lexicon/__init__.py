@@ -7,7 +7,8 @@ Formats (UTF-8; blank lines and lines starting with ``#`` are ignored):
 - ``NAME.tsv``: ``key<TAB>value`` a line. ``table(NAME)`` gives a dict of strings (an empty value
   is ``""``); callers convert values (``int``, codes) where they read them.
 
-Regex fragments built from these lists come from ``alternation()``, so that recognition and
+Regex fragments built from these lists come from ``alternation()`` (or ``pattern()`` for files
+of regex fragments, kept in file order), so that recognition and
 normalisation always agree on the vocabulary. Nothing else in the package spells out a month,
 a season or a title word. General English knowledge only: no corpus, topic or person.
 """
@@ -63,6 +64,14 @@ def alternation(entries: str | Iterable[str], *, escape: bool = True) -> str:
     items = ordered(entries) if isinstance(entries, str) else tuple(entries)
     items = sorted(set(items), key=lambda s: (-len(s), s))
     return "|".join(re.escape(s) if escape else s for s in items)
+
+
+def pattern(name: str, lang: str = LANG) -> str:
+    """The entries of ``NAME.txt`` as one regex alternation in file order, unescaped.
+
+    For files whose entries are regex fragments (cue words with optional endings, "ever\\s+since");
+    file order is kept because it can decide which alternative a regex tries first."""
+    return "|".join(ordered(name, lang))
 
 
 def data_files(lang: str = LANG) -> list[Path]:

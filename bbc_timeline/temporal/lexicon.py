@@ -6,7 +6,7 @@ types the tagger uses, so that recognition and normalisation agree on the vocabu
 
 from __future__ import annotations
 
-from bbc_timeline.lexicon import ordered, table, words
+from bbc_timeline.lexicon import ordered, pattern, table, words
 
 
 def _ints(name: str) -> dict[str, int]:
@@ -35,3 +35,20 @@ PART_MODS: dict[str, str] = dict(table("part_modifiers"))  # "early/mid/late" pa
 REF_WORDS: dict[str, str] = dict(table("ref_words"))  # present/past/future without a date
 HOLIDAYS: dict[str, str] = dict(table("holidays"))
 COUNT_NOUNS = words("count_nouns")  # nouns after a bare number that make it a count, not a year
+DECADE_WORDS: dict[str, int] = _ints("decade_words")  # "sixties" -> 60
+SET_WORDS: dict[str, str] = dict(table("set_words"))  # "weekly" -> P1W
+# "last" -> ("dct", -1), "the following" -> ("narrative", 1)
+RELATIVE_DETERMINERS: dict[str, tuple[str, int]] = {
+    k: (v.split()[0], int(v.split()[1])) for k, v in table("relative_determiners").items()}
+# "yesterday" -> (-1, None), "last night" -> (-1, "NI")
+DAY_WORDS: dict[str, tuple[int, str | None]] = {
+    k: (int(v.split()[0]), (v.split()[1:] or [None])[0]) for k, v in table("day_words").items()}
+OFFSET_BACK = ordered("offset_words")  # "three years ago"
+OFFSET_FORWARD = ordered("offset_forward")  # "two days later"
+PAST_IRREGULAR = ordered("past_irregular")  # "said", "took": tense cues
+PARTICIPLES = ordered("participles")  # "signed", "taken": a clause hung on a noun
+LEAD_FUTURE = ordered("lead_future")  # "payable", "until" right before a date
+LEAD_PAST = ordered("lead_past")  # "since" right before a date
+INTENT_CUES = pattern("intent_cues")  # regex: "plans to", "scheduled for"
+INTENT_PAST_CUES = pattern("intent_past_cues")  # regex: "expected to", "planned"
+STATE_CUES = pattern("state_cues")  # regex: "since", "until" before a date that starts or ends a state

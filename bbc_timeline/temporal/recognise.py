@@ -39,6 +39,7 @@ WEEKDAY = _alt(L.WEEKDAYS)
 WDAY_ABBR = _alt(L.WEEKDAY_ABBR)
 SEASON = _alt(L.SEASONS)
 DAYPART = _alt(L.DAY_PARTS)
+DECADE_WORDS = "|".join(L.DECADE_WORDS)  # file order: twenties ... nineties
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 ORD_WORD = _alt(k for k in L.ORDINALS if k != "last")
 YEAR = r"(?:1\d\d\d|20\d\d)"  # 1000-2099
@@ -102,7 +103,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("season", _c(rf"{_BH}(?:(?P<rel>{ANAPH_DET})\s+)?(?P<part>(?:early|late|mid)(?:\s*-\s*|\s+)(?:in\s+)?)?(?:(?P<rel2>last|this|next|that)\s+)?"
                  rf"(?:the\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR_BC}|{YEAR}|that\s+year|the\s+same\s+year|the\s+following\s+year|the\s+previous\s+year)(?![\d%]))?{_E}")),
     # decades and centuries: the 1990s, the '90s, the mid-1990s, the 20th century, the nineteenth century
-    ("decade", _c(rf"{_BH}(?:the\s+)?(?P<part>{PART})?(?:(?P<y>1\d\d0|20\d0|\d\d0)'?s|'(?P<yy>\d0)s|(?P<words>(?:nineteen|eighteen)[\s-]?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?:\s+(?P<bc>BC|B\.C\.|BCE))?(?![\w])")),
+    ("decade", _c(rf"{_BH}(?:the\s+)?(?P<part>{PART})?(?:(?P<y>1\d\d0|20\d0|\d\d0)'?s|'(?P<yy>\d0)s|(?P<words>(?:nineteen|eighteen)[\s-]?(?:{DECADE_WORDS})|{DECADE_WORDS}))(?:\s+(?P<bc>BC|B\.C\.|BCE))?(?![\w])")),
     ("century", _c(rf"{_B}(?:the\s+)?(?P<part>{PART})?(?:(?P<rel>this|last|next|the\s+previous|the\s+past|the\s+current)\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<nw>{ORD_WORD}))?[\s-]*century(?:\s+(?P<bc>BC|B\.C\.|AD|A\.D\.))?{_E}")),
     # years: 2017, fiscal 1989, the year 2000, 490 BC, 2013-2020, from 2013 to 2020, between 1990 and 1995
     ("year", _c(rf"(?<![\w'’])(?:(?P<pre>(?:the\s+)?(?:fiscal(?:\s+year)?|year|FY|calendar(?:\s+year)?|model\s+year|the\s+year)\s*)?)?(?P<part>{PART})?"

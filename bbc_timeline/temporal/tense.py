@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon as L
+
 # words that take an infinitive about something yet to happen: "plans to hold",
 # "is due to be published"; "set for", "planned (a rally)" name the date of a plan
-_INTENT_NOW = (r"(?:plans?|planning|expects?|expecting|intends?|intending|aims?|hopes?|hoping|wants?|seeks?|"
-               r"prepares?|preparing|ready|likely|due|set|scheduled|slated|supposed|going|about|poised|bound)\s+to"
-               r"|(?:scheduled|set|slated|due|timed)\s+for|planning")
-_INTENT_PAST = r"(?:expected|intended|hoped|wanted)\s+to|planned"  # "planned a rally on Saturday"
+_INTENT_NOW = L.INTENT_CUES
+_INTENT_PAST = L.INTENT_PAST_CUES  # "planned a rally on Saturday"
 _FUTURE = (r"\b(?:will|shall|would|wo\s*n[o']?t|(?:is|are|am|was|were)\s+to|{intent}|to\s+be|upcoming|forthcoming|"
            r"next(?!\s+to\b)|coming|due|scheduled|slated|as\s+(?:soon|early)\s+as|in\s+time\s+for|ahead\s+of|"
            r"postponed|delayed)\b|'ll\b")
@@ -35,11 +35,7 @@ NEUTRAL = re.compile(
     rf"|(?:asked|ordered|urged|invited|told|called\s+on|instructed|authori[sz]ed|encouraged|persuaded)"
     rf"\s+{_OBJECT}\s+to\b{_INFINITIVE})", re.IGNORECASE)
 # irregular simple pasts that news reports use with dates; "set" only when not "set to"
-_IRREGULAR = ("said|told|took|held|came|went|began|met|saw|found|made|won|lost|left|fell|rose|hit|got|"
-              "gave|sent|spent|struck|shot|became|brought|bought|fought|thought|sold|paid|led|knew|wrote|"
-              "ran|kept|broke|chose|drove|flew|grew|heard|stood|sat|spoke|threw|built|felt|stole|swore|"
-              "arose|fled|forgot|froze|hid|laid|meant|overthrew|quit|rode|sank|sought|split|sprang|stuck|"
-              "swept|swung|taught|tore|understood|withdrew|woke|wore|did|set(?!\\s+(?:to|for)\\b)")
+_IRREGULAR = "|".join(L.PAST_IRREGULAR) + r"|set(?!\s+(?:to|for)\b)"
 PAST = re.compile(
     rf"\b(?:was|were|had|has|have(?!\s+to\b)|did|ago|last|since|previously|earlier|{_IRREGULAR}|[a-z]{{2,}}ed)\b",
     re.IGNORECASE)
@@ -51,8 +47,8 @@ _NOT_PAST = re.compile(
     r"(?P<p>[a-z]{2,}ed|held|set|made|sent|built|paid|led|kept|sold|taken|given|done|shown)\b", re.IGNORECASE)
 # the word right before the expression outranks the clause: "payable Dec. 7", "until March 6",
 # "by Jan. 14" set deadlines and due dates; "since March" counts from the past
-_LEAD_FUTURE = re.compile(r"\b(?:payable|effective|record|until|till|by)\s+$", re.IGNORECASE)
-_LEAD_PAST = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_LEAD_FUTURE = re.compile(rf"\b(?:{'|'.join(L.LEAD_FUTURE)})\s+$", re.IGNORECASE)
+_LEAD_PAST = re.compile(rf"\b(?:{'|'.join(L.LEAD_PAST)})\s+$", re.IGNORECASE)
 _BOUNDARY = re.compile(r"(?:[.!?][\"'”’]?\s+(?=[A-Z\"“]|$)|\n|;\s)")
 
 
