@@ -71,7 +71,7 @@ def _filters(store: Store, flt: EventFilter) -> dict[str, Any]:
 
 def window(flt: EventFilter) -> tuple[str | None, str | None]:
     """The --since/--until bounds of `flt` as inclusive ISO dates (None where open)."""
-    from bbc_timeline.resolve.intervals import parse_bound
+    from bbc_timeline.userdates import parse_bound
 
     return (parse_bound(flt.since, "start") if flt.since else None, parse_bound(flt.until, "end") if flt.until else None)
 

@@ -5,7 +5,7 @@ import random
 from bbc_timeline.models import DateValue
 from bbc_timeline.resolve import chronology
 from bbc_timeline.resolve.chronology import MIN_COMMON_WORDS, candidate_pairs, merge_groups
-from bbc_timeline.resolve.intervals import interval
+from bbc_timeline.timevalues import interval
 
 WORDS = [f"w{n:03d}" for n in range(60)]
 NAMES = ["Anna Berg", "Marko Petrov", "Olaf Grent", "Ines Vale"]
