@@ -43,7 +43,7 @@ bench-scale: install
 	$(BIN)/python bench/scale_bench.py --sizes 1000,10000 --workers 2
 
 screenshot: install
-	$(BIN)/python bench/html_screenshot.py --out timeline.png
+	$(BIN)/python bench/html_screenshot.py --out timeline.png --timelinejs timelinejs.png
 
 clean:
 	rm -rf $(VENV) .timeline build *.egg-info

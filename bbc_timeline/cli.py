@@ -236,7 +236,7 @@ def extract(
 def export(
     format_: Annotated[str, typer.Option("--format", help="json, jsonl, csv, timelinejs, timesketch or html.")] = "json",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (default: stdout).")] = None,
-    group_by: Annotated[str, typer.Option("--group-by", help="TimelineJS groups: actor or document.")] = "actor",
+    group_by: Annotated[str, typer.Option("--group-by", help="TimelineJS rows: none, actor or document.")] = "none",
     schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of the json export and exit.")] = False,
     since: SinceOpt = None, until: UntilOpt = None, actor: ActorOpt = None, org: OrgOpt = None,
     text: TextOpt = None, min_sources: MinSourcesOpt = 1, limit: LimitOpt = None,
@@ -250,13 +250,14 @@ def export(
         return
     if format_ not in exporters.FORMATS:
         raise UsageError(f"--format must be one of {', '.join(exporters.FORMATS)}, not '{format_}'")
-    if group_by not in {"actor", "document"}:
-        raise UsageError(f"--group-by must be actor or document, not '{group_by}'")
+    if group_by not in {"none", "actor", "document"}:
+        raise UsageError(f"--group-by must be none, actor or document, not '{group_by}'")
     path = default_db_path(db)
     flt = _filter(since, until, actor, org, text, min_sources, limit)
     if path.exists():
         with api.open_store(path) as store:
-            events = api.query_events(store, flt)
+            # --limit N: the N most important events (in date order), not the N oldest
+            events = api.query_events(store, flt) if limit is None else api.top_events(store, flt, limit)
             data = api.export_data(store, events)
     else:
         data = api.export_data(None)

@@ -201,7 +201,7 @@ def test_unknown_format_and_group_by_raise_export_error():
 
 # --- TimelineJS ----------------------------------------------------------------------------------
 
-def _tl(data: dict, group_by: str = "actor") -> dict:
+def _tl(data: dict, group_by: str = "none") -> dict:
     return json.loads(render_export(data, "timelinejs", group_by=group_by))
 
 
@@ -228,25 +228,40 @@ def test_timelinejs_range_and_approximate_dates():
 
 def test_timelinejs_slides_headline_text_group_and_title():
     tl = _tl(sample_contract())
-    assert tl["title"]["text"]["headline"] and "6 events from 2 documents" in tl["title"]["text"]["text"]
+    title = tl["title"]["text"]["text"]
+    assert tl["title"]["text"]["headline"] and "6 events from 2 documents" in title
+    assert "Most present: Northern Rail Board" in title and "<li>" not in title  # a summary, not a document list
     slides = {s["unique_id"]: s for s in tl["events"]}
-    assert len(slides) == 6
+    assert len(slides) == 6 and not any("group" in s for s in tl["events"])  # no groups unless asked
     assert all(len(s["text"]["headline"]) <= HEADLINE_MAX for s in tl["events"])
-    assert slides["ev-2017-07-11-blue-lantern"]["text"]["headline"].endswith("…")
-    meeting = slides["ev-2016-03-14-meeting"]
-    assert "Kovac met the board on March 15, 2016" in meeting["text"]["text"]
-    assert meeting["text"]["text"].count("<blockquote>") == 2
-    assert meeting["group"] == "Anna Kovac"
-    assert slides["ev-2015-board"]["group"] == "Northern Rail Board"  # no actor: first organisation
+    lantern = slides["ev-2017-07-11-blue-lantern"]["text"]
+    assert lantern["headline"].endswith("…") and "Blue Lantern" in lantern["text"]  # cut headline: sentence below
+    meeting = slides["ev-2016-03-14-meeting"]["text"]
+    # the sentence once (as the headline), its two sources as a short list, no quotes repeating it
+    assert "Anna Kovac meets" not in meeting["text"] and "<blockquote>" not in meeting["text"]
+    assert meeting["text"].count("<li>") == 2 and "b.txt, characters 40–" in meeting["text"]
+    by_actor = {s["unique_id"]: s for s in _tl(sample_contract(), "actor")["events"]}
+    assert by_actor["ev-2016-03-14-meeting"]["group"] == "Anna Kovac"
+    assert by_actor["ev-2015-board"]["group"] == "Northern Rail Board"  # no actor: first organisation
     by_doc = {s["unique_id"]: s for s in _tl(sample_contract(), "document")["events"]}
     assert by_doc["ev-2016-03-14-meeting"]["group"] == "Minister meets rail board"
     assert by_doc["ev-2017-08-visit"]["group"] == "Riverton&#x27;s busy summer"
+
+
+def test_timelinejs_cuts_long_texts_and_long_source_lists():
+    data = sample_contract()
+    ev = data["events"][3]
+    ev["summary"] = "word " * 20_000
+    ev["sources"] = ev["sources"] * 40
+    slide = {s["unique_id"]: s for s in _tl(data)["events"]}[ev["id"]]
+    assert len(slide["text"]["text"]) < 2_000 and "and 75 more" in slide["text"]["text"]
 
 
 def test_timelinejs_escapes_html_and_keeps_ids_unique():
     data = sample_contract()
     data["events"][1]["summary"] = "<b onmouseover=x()>bold</b>"
     data["events"][1]["sources"][0]["quote"] = "<script>alert(1)</script>"
+    data["documents"][0]["title"] = "<script>alert(1)</script>"
     data["events"][2]["id"] = data["events"][1]["id"]
     tl = _tl(data)
     text = json.dumps(tl)

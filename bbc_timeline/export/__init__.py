@@ -21,7 +21,7 @@ class ExportError(TimelineError):
 
 
 def render_export(
-    data: dict[str, Any], fmt: str, *, group_by: str = "actor", window: tuple[str | None, str | None] = (None, None)
+    data: dict[str, Any], fmt: str, *, group_by: str = "none", window: tuple[str | None, str | None] = (None, None)
 ) -> str:
     """The text of `data` (the CONTRACT.md §2 dict) in format `fmt`.
 

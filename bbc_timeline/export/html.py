@@ -84,7 +84,8 @@ def _summary(summary: str, quote: str) -> dict[str, Any]:
 def view_model(data: dict[str, Any], window: tuple[str | None, str | None] = (None, None)) -> dict[str, Any]:
     """What the page script needs, compact enough for 10,000 events in a few MB.
 
-    Documents are a list ([id, file, title]) that sources point into by index;
+    Documents are a list ([id, file, title]) that sources point into by index
+    (only the documents cited);
     people and organisations are interned in `names`. Each event is an object
     with short keys: id, s/e (start/end ISO), p (precision), l (label), src
     ([doc index, start, end, quote, date start, date end, cut before, cut after],
@@ -96,8 +97,9 @@ def view_model(data: dict[str, Any], window: tuple[str | None, str | None] = (No
     unless it is the first quote's highlighted span).
     `window`: the --since/--until bounds (ISO) the axis is clipped to.
     """
-    documents = list(data.get("documents") or [])
-    doc_index = {d["id"]: i for i, d in enumerate(documents)}
+    known = {d["id"]: d for d in data.get("documents") or []}
+    documents: list[dict[str, Any]] = []  # only those a cited source is in
+    doc_index: dict[str, int] = {}
     names: dict[str, int] = {}
 
     def refs(items: list[str] | None) -> list[int]:
@@ -112,9 +114,8 @@ def view_model(data: dict[str, Any], window: tuple[str | None, str | None] = (No
             quote, a, b, before, after = _cut_quote(s) if k < QUOTED_MAX else ("", -1, -1, False, False)
             doc = doc_index.get(s.get("doc", ""), -1)
             if doc < 0:  # a source whose document is not in the export still cites its file
-                doc = len(documents)
-                doc_index[s.get("doc", "")] = doc
-                documents.append({"id": s.get("doc", ""), "file": s.get("file", ""), "title": ""})
+                doc = doc_index[s.get("doc", "")] = len(documents)
+                documents.append(known.get(s.get("doc", "")) or {"id": s.get("doc", ""), "file": s.get("file", "")})
             src.append([doc, s.get("start"), s.get("end"), quote, a, b, int(before), int(after)])
         item: dict[str, Any] = {
             "id": ev["id"], "s": d["start"], "e": d["end"], "p": d.get("precision", "day"), "l": human_date(d),
@@ -135,6 +136,7 @@ def view_model(data: dict[str, Any], window: tuple[str | None, str | None] = (No
         events.append(item)
     return {
         "documents": [[d["id"], d.get("file") or "", d.get("title") or ""] for d in documents],
+        "document_count": len(known),
         "names": list(names),
         "events": events,
         "window": {"since": window[0], "until": window[1]},
