@@ -238,6 +238,7 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (default: stdout).")] = None,
     group_by: Annotated[str, typer.Option("--group-by", help="TimelineJS rows: none, actor or document.")] = "none",
     schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of the json export and exit.")] = False,
+    rows: Annotated[str, typer.Option("--rows", help="csv/jsonl: a row per event, or per event-source (sources).")] = "events",
     since: SinceOpt = None, until: UntilOpt = None, actor: ActorOpt = None, org: OrgOpt = None,
     text: TextOpt = None, min_sources: MinSourcesOpt = 1, limit: LimitOpt = None,
     db: DbOpt = None,
@@ -263,7 +264,7 @@ def export(
         data = api.export_data(None)
     if not data["events"]:
         err.print("the export has no events (empty store or no match)")
-    rendered = exporters.render_export(data, format_, group_by=group_by, window=api.window(flt))
+    rendered = exporters.render_export(data, format_, group_by=group_by, window=api.window(flt), rows=rows)
     if output is None:
         sys.stdout.write(rendered)
     else:

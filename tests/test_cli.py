@@ -289,3 +289,34 @@ def test_console_script_runs_queries_without_the_cyclic_gc_and_ingest_with_it(ca
     monkeypatch.setattr(gc, "enable", lambda: seen.append(True))
     run(capsys, "ingest", str(corpus))
     assert seen == [True]
+
+
+def test_exports_of_a_real_store_keep_their_promises(capsys, corpus, tmp_path):
+    from bbc_timeline.export.contract import contract_problems, load_schema
+
+    run(capsys, "ingest", str(corpus))
+    code, out, _ = run(capsys, "export", "--format", "json")
+    data = json.loads(out)
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+    assert contract_problems(data) == []
+    code, out, _ = run(capsys, "export", "--format", "csv", "--rows", "sources")
+    assert code == 0 and out.splitlines()[0].startswith("event,")
+    assert len(out.strip().splitlines()) - 1 >= len(data["events"])
+    code, _, err = run(capsys, "export", "--format", "csv", "--rows", "words")
+    assert code != 0 and "--rows must be events or sources" in err
+    code, out, _ = run(capsys, "export", "--format", "json", "--limit", "1")
+    top = max(data["events"], key=lambda e: e["importance"])["importance"]
+    assert [e["importance"] for e in json.loads(out)["events"]] == [top]  # the most important, not the oldest
+
+
+def test_show_and_actors_page_in_sql(capsys, corpus):
+    run(capsys, "ingest", str(corpus))
+    code, out, _ = run(capsys, "show", "--json")
+    every = [e["id"] for e in json.loads(out)]
+    code, out, _ = run(capsys, "show", "--limit", "1", "--offset", "1", "--json")
+    assert [e["id"] for e in json.loads(out)] == every[1:2]
+    code, out, _ = run(capsys, "show", "--limit", "1")
+    assert code == 0 and "ev-" in out
+    code, _, err = run(capsys, "actors", "--sort", "age")
+    assert code != 0 and "--sort must be mentions or name" in err

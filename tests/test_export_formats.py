@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bbc_timeline.export import FORMATS, ExportError, render_export, write_atomic
-from bbc_timeline.export.contract import load_schema, reference_problems, schema_text
+from bbc_timeline.export.contract import contract_problems, load_schema, reference_problems, schema_text
 from bbc_timeline.export.dates import human_date, is_range
-from bbc_timeline.export.tabular import CSV_COLUMNS, LIST_SEP, QUOTE_SEP
+from bbc_timeline.export.tabular import CSV_COLUMNS, LIST_SEP, SOURCE_COLUMNS
 from bbc_timeline.export.timelinejs import HEADLINE_MAX
 from bbc_timeline.export.timesketch import RESERVED_FIELDS
 
@@ -109,7 +109,7 @@ def test_json_export_validates_against_shipped_schema(data):
     _validate(parsed)
     assert list(parsed)[:4] == ["schema", "documents", "entities", "events"]
     assert parsed["events"] == data["events"]
-    assert reference_problems(parsed) == []
+    assert reference_problems(parsed) == [] and contract_problems(parsed) == []
 
 
 def test_json_is_pretty_unicode_and_stable():
@@ -171,12 +171,92 @@ def test_csv_round_trip_one_event_per_row():
         assert row["date_start"] == ev["date"]["start"] and row["precision"] == ev["date"]["precision"]
         assert row["actors"].split(LIST_SEP) == (ev["actors"] or [""])
         assert int(row["source_count"]) == len(ev["sources"])
-        assert len(row["quotes"].split(QUOTE_SEP)) == len(ev["sources"])
+        assert json.loads(row["quotes"]) == [" ".join(s["quote"].split()) for s in ev["sources"]]
     meeting = rows[3]
     assert meeting["sources"] == "a.txt:120-185; b.txt:40-94"
     assert meeting["documents"] == "riverton-a; riverton-b"
     assert json.loads(meeting["conflicts"])[0]["field"] == "date"
     assert rows[2]["summary"].startswith("'=HYPERLINK")  # neutralised for spreadsheets
+
+
+def _ancient_and_piped() -> dict:
+    data = sample_contract()
+    data["events"][0]["date"].update(value="0011", start="0011-01-01", end="2011-12-31", precision="year")
+    data["events"][3]["sources"][0]["quote"] = 'He said: "a | b; c", then left.\nNext line | more'
+    return data
+
+
+def test_csv_quotes_split_back_exactly_whatever_they_hold():
+    data = _ancient_and_piped()
+    rows = list(csv.DictReader(io.StringIO(render_export(data, "csv"), newline="")))
+    assert json.loads(rows[3]["quotes"])[0] == 'He said: "a | b; c", then left. Next line | more'
+    by_source = list(csv.DictReader(io.StringIO(render_export(data, "csv", rows="sources"), newline="")))
+    assert tuple(by_source[0]) == SOURCE_COLUMNS
+    assert len(by_source) == sum(len(ev["sources"]) for ev in data["events"])
+    meeting = [r for r in by_source if r["event"] == "ev-2016-03-14-meeting"]
+    assert [r["source"] for r in meeting] == ["1", "2"] and meeting[0]["quote"] == data["events"][3]["sources"][0]["quote"]
+    lines = render_export(data, "jsonl", rows="sources").splitlines()
+    assert [json.loads(x)["quote"] for x in lines[3:5]] == [s["quote"] for s in data["events"][3]["sources"]]
+
+
+def test_csv_dates_parse_in_pandas_2_even_with_the_year_11():
+    pd = pytest.importorskip("pandas", reason="pandas is a test dependency")
+    frame = pd.read_csv(io.StringIO(render_export(_ancient_and_piped(), "csv")), parse_dates=["date_start", "date_end"])
+    assert str(frame["date_start"].dtype).startswith("datetime64") and str(frame["date_end"].dtype).startswith("datetime64")
+    assert pd.isna(frame["date_start"][0]) and frame["year_start"][0] == 11 and frame["start_iso"][0] == "0011-01-01"
+    assert frame["date_start"][3] == pd.Timestamp("2016-03-14") and frame["year_end"].dtype.kind == "i"
+    assert set(frame["precision"]) <= {"day", "month", "year", "decade", "week", "season", "quarter"}
+
+
+def test_contract_problems_catch_what_the_schema_cannot():
+    assert contract_problems(sample_contract()) == []
+    data = sample_contract()
+    data["events"][1]["id"] = data["events"][0]["id"]
+    data["events"][2]["date"]["start"] = "2016-01-01"  # after its end, 2015-12-31
+    data["events"][3]["sources"][0]["doc"] = "nowhere"
+    data["documents"].append(dict(data["documents"][0]))
+    problems = contract_problems(data)
+    assert any("id 'ev-1995-links' is not unique" in p for p in problems)
+    assert any("documents: id" in p for p in problems)
+    assert any("starts 2016-01-01 after it ends 2015-12-31" in p for p in problems)
+    assert any("'nowhere' is not a document" in p for p in problems)
+    bc = sample_contract()
+    bc["events"][0]["date"].update(start="-0500-01-01", end="-0400-12-31")
+    assert contract_problems(bc) == []  # years before 1 compare in time, not as text
+
+
+def test_schema_declares_every_field_the_exports_carry():
+    schema = load_schema()
+    defs = schema["$defs"]
+    declared = {name: set(defs[name]["properties"]) for name in ("document", "entity", "date", "source", "event")}
+    from bbc_timeline.api import document_record
+    from bbc_timeline.models import DateValue, Document, Entity, Event, Source
+
+    doc = document_record(Document(id="d", file="d.txt", start=0, end=1))
+    src = Source("d", "d.txt", 0, 1, "q")
+    ev = Event("e", DateValue("2017", "2017-01-01", "2017-12-31", "year", end_value="2018"), "explicit", "s",
+               sources=(src,)).to_dict()
+    assert set(doc) <= declared["document"]
+    assert set(Entity("p:x", "person", "X").to_dict()) <= declared["entity"]
+    assert set(ev["date"]) <= declared["date"] and "end_value" in declared["date"]
+    assert set(src.to_dict()) <= declared["source"]
+    assert set(ev) <= declared["event"]
+
+
+def test_written_files_get_the_users_normal_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "timeline.json", "{}")
+        assert (tmp_path / "timeline.json").stat().st_mode & 0o777 == 0o644  # a web server can read it
+        os.umask(0o077)
+        write_atomic(tmp_path / "private.json", "{}")
+        assert (tmp_path / "private.json").stat().st_mode & 0o777 == 0o600
+        (tmp_path / "kept.json").write_text("old")
+        os.chmod(tmp_path / "kept.json", 0o640)
+        write_atomic(tmp_path / "kept.json", "new")  # replacing a file keeps its mode
+        assert (tmp_path / "kept.json").stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

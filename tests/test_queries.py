@@ -142,3 +142,13 @@ def test_an_old_store_migrates_with_text_index_and_mention_counts(tmp_path):
     with Store(path) as s:
         assert ids(s.events(text_words=["demonstrators"])) == ["e1"]
         assert s.conn.execute("SELECT mentions FROM entities").fetchone()[0] == 7
+
+
+def test_page_footer_says_what_is_shown_and_how_to_see_the_rest():
+    from bbc_timeline.render import page_footer
+
+    assert page_footer(3, 3) is None
+    assert page_footer(40, 100).plain.startswith("Showing 1-40 of 100; --all")
+    assert "41-80 of 100" in page_footer(40, 100, offset=40).plain
+    assert "the 40 most important of 100, in date order" in page_footer(40, 100, ranked=True).plain
+    assert "none of 100" in page_footer(0, 100, offset=500).plain

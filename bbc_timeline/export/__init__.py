@@ -21,12 +21,16 @@ class ExportError(TimelineError):
 
 
 def render_export(
-    data: dict[str, Any], fmt: str, *, group_by: str = "none", window: tuple[str | None, str | None] = (None, None)
+    data: dict[str, Any], fmt: str, *, group_by: str = "none", window: tuple[str | None, str | None] = (None, None),
+    rows: str = "events",
 ) -> str:
     """The text of `data` (the CONTRACT.md §2 dict) in format `fmt`.
 
-    `group_by` is for timelinejs; `window` (the ISO --since/--until bounds) clips the html time axis.
+    `group_by` is for timelinejs; `window` (the ISO --since/--until bounds) clips the html time axis;
+    `rows` "sources" makes csv and jsonl one row per event-source.
     """
+    if rows not in ("events", "sources"):
+        raise ExportError(f"--rows must be events or sources (got {rows!r})")
     if fmt == "json":
         from .contract import render_json
 
@@ -34,11 +38,11 @@ def render_export(
     if fmt == "jsonl":
         from .tabular import render_jsonl
 
-        return render_jsonl(data)
+        return render_jsonl(data, rows)
     if fmt == "csv":
         from .tabular import render_csv
 
-        return render_csv(data)
+        return render_csv(data, rows)
     if fmt == "timelinejs":
         from .timelinejs import GROUP_BY, render_timelinejs
 
@@ -61,10 +65,23 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions a plain open() would give: the old file's, else 0o666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write UTF-8 `text` to `path` via a temporary file in the same folder and a rename.
 
-    Raises ExportError (and leaves no partial file) if the folder is missing or not writable.
+    The file gets the permissions a plain write would give it (the umask's, or
+    the replaced file's), not the temporary file's private 0600, so a web server
+    can serve an export the user made for it. Raises ExportError (and leaves no
+    partial file) if the folder is missing or not writable.
     """
     path = Path(path)
     folder = path.parent
@@ -80,6 +97,7 @@ def write_atomic(path: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()
+            os.fchmod(fh.fileno(), _mode_for(path))
             os.fsync(fh.fileno())
         if path.exists() and not _writable(path):
             raise PermissionError(13, "Permission denied")

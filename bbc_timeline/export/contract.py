@@ -52,3 +52,42 @@ def reference_problems(data: dict[str, Any]) -> list[str]:
             if s.get("doc") not in docs
         ]
     return problems
+
+
+def _date_key(iso: Any) -> tuple[int, ...]:
+    """An ISO date (years before 1 have a minus sign) as a tuple that sorts in time."""
+    text = str(iso or "")
+    sign = -1 if text.startswith("-") else 1
+    parts = text.lstrip("-").split("-")
+    try:
+        return (sign * int(parts[0]), *(int(p) for p in parts[1:]))
+    except ValueError:
+        return (0,)
+
+
+def contract_problems(data: dict[str, Any]) -> list[str]:
+    """Everything a valid export also promises that JSON Schema cannot say, one line per problem.
+
+    Ids unique (documents, entities, events); every date with start <= end and
+    its value's precision known; every source with start <= end, its date span
+    inside it, and its document in the export; names that resolve
+    (reference_problems). The tests run it on every export, next to the schema.
+    """
+    problems = []
+    for key in ("documents", "entities", "events"):
+        seen: set[str] = set()
+        for item in data.get(key) or []:
+            if item.get("id") in seen:
+                problems.append(f"{key}: id {item.get('id')!r} is not unique")
+            seen.add(item.get("id"))
+    for ev in data.get("events") or []:
+        d = ev.get("date") or {}
+        if _date_key(d.get("start")) > _date_key(d.get("end")):
+            problems.append(f"{ev.get('id')}: date starts {d.get('start')} after it ends {d.get('end')}")
+        for s in ev.get("sources") or []:
+            if s.get("start", 0) > s.get("end", 0):
+                problems.append(f"{ev.get('id')}: source in {s.get('doc')} starts after it ends")
+            a, b = s.get("date_start"), s.get("date_end")
+            if a is not None and b is not None and not (s.get("start", 0) <= a <= b <= s.get("end", 0)):
+                problems.append(f"{ev.get('id')}: source in {s.get('doc')}: its date span is not inside it")
+    return problems + reference_problems(data)
