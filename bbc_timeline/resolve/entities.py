@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bbc_timeline.models import Entity, Mention
-from bbc_timeline.resolve import names, orgs, places
+from bbc_timeline.resolve import names, orgs, places, spelling
 from bbc_timeline.resolve.aliases import AliasConfig
 
 TYPE_OF_LABEL = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -39,6 +39,19 @@ TYPE_OF_LABEL = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place
 _BUCKET_LIMIT = 64  # beyond this a bucket is compared by exact keys only
 _ALIAS_GAP = 60  # at most this many characters between a name and its "known as" alias ("X, a ... known as Y")
 _DOMINANT = 2.0  # a bare surname goes to the full name that has this many times the mentions of the next
+_GIVEN_SHARE = 0.2  # a given name speaks for a cluster when it holds this share of its full names
+_SURNAME_ONLY = 3  # a word used as a surname this often, and hardly ever first, is no given name
+
+
+def surname_key(word: str) -> str:
+    """The key surnames are bucketed on: the romanisation key when it is strong enough, else the fold."""
+    key = names.romanised_key(word)
+    return key if spelling.strong(key) else names.fold(names.strip_particle(word))
+
+
+def _same_surname(a: str, b: str) -> str | None:
+    """Why two surnames are one name: the same transliteration fold, or one romanisation key."""
+    return names.same_surname(a, b) or names.same_romanised(a, b)
 
 
 @dataclass(frozen=True)
@@ -80,22 +93,36 @@ class _Clusters:
         self.parent = list(range(n))
         self.size = [1] * n
         self.apart: list[dict[int, str]] = [{} for _ in range(n)]
-        # per root: folded surname -> first given names of the full person names in the cluster
-        self.given: dict[int, dict[str, set[str]]] = {}
+        # per root: surname key -> first given names of the full person names in the cluster, with counts
+        self.given: dict[int, dict[str, Counter[str]]] = {}
         self.evidence: list[tuple[int, str]] = []
 
     def add_given(self, a: int, surname: str, given: str) -> None:
         """Record that item `a` is a full person name with this surname and first given name."""
-        self.given.setdefault(self.find(a), {}).setdefault(names.fold(surname), set()).add(given)
+        self.given.setdefault(self.find(a), {}).setdefault(surname_key(surname), Counter())[given] += 1
 
     def _given_clash(self, ra: int, rb: int) -> bool:
-        """Two clusters name different people: one surname and no given name of one agrees with one
-        of the other's ("Ilham X" and "Ramiz X"; a group declared in the alias file may hold several)."""
+        """Two clusters name different people: one surname and no given name that either of them mostly
+        uses agrees with one the other mostly uses ("Ilham X" and "Ramiz X", "Saif X" and "Khamis X").
+
+        Only given names with a real share of a cluster's full names count, and only when they are
+        more than one stray mention in a big cluster: one bad span is outvoted, never a veto.
+        """
         ga, gb = self.given.get(ra), self.given.get(rb)
         if not ga or not gb:
             return False
-        return any(all(names.same_given(x, y) is None for x in ga[sur] for y in gb[sur])
-                   for sur in ga.keys() & gb.keys())
+        for sur in ga.keys() & gb.keys():
+            sa, sb = self._strong(ga[sur], self.size[ra]), self._strong(gb[sur], self.size[rb])
+            if sa and sb and all(names.same_given(x, y) is None for x in sa for y in sb):
+                return True
+        return False
+
+    @staticmethod
+    def _strong(given: Counter[str], size: int) -> list[str]:
+        total = sum(given.values())
+        if total < 2 and total < _GIVEN_SHARE * size:
+            return []  # one stray full name in a cluster of bare surnames
+        return [g for g, n in given.items() if n >= _GIVEN_SHARE * total]
 
     def find(self, a: int) -> int:
         while self.parent[a] != a:
@@ -120,7 +147,7 @@ class _Clusters:
         if moved:
             mine = self.given.setdefault(ra, {})
             for sur, given in moved.items():
-                mine.setdefault(sur, set()).update(given)
+                mine.setdefault(sur, Counter()).update(given)
         if why:
             self.evidence.append((a, why))
         return True
@@ -246,6 +273,42 @@ def _place_wins(it: _Item, votes: Counter[str], titled: set[str],
             and not it.surface.isupper() and it.key not in titled and (it.doc, it.key) not in surnames_in_doc)
 
 
+def _trim_person_spans(items: list[_Item]) -> None:
+    """Words the corpus shows are not part of a person's name, dropped from the surface.
+
+    "Gadhafi Obama" (a headline's two names): a first word used as a surname at least `_SURNAME_ONLY`
+    times and hardly ever first, before a word that is itself a surname, names another person; the
+    mention is the last word's. "X Y Airstrikes": a last word never used as a name, after a full name
+    written at least `_SURNAME_ONLY` times, is a headline's noun.
+    """
+    people = [it for it in items if it.type == "person"]
+    last: Counter[str] = Counter()
+    first: Counter[str] = Counter()
+    full: Counter[str] = Counter()
+    bare: set[str] = set()
+    for it in people:
+        words = it.surface.split()
+        if len(words) >= 2:
+            last[names.fold(words[-1])] += 1
+            first[names.fold(words[0])] += 1
+            full[it.key] += 1
+        elif words:
+            bare.add(names.fold(words[0]))
+    pool: dict[str, str] = {}
+    for it in people:
+        words = it.surface.split()
+        if len(words) == 2:
+            w0, w1 = names.fold(words[0]), names.fold(words[1])
+            if last[w0] >= _SURNAME_ONLY and first[w0] * 4 <= last[w0] and (last[w1] or w1 in bare) \
+                    and not names.is_known_given_name(words[0]):
+                it.surface = pool.setdefault(words[1], words[1])
+        elif len(words) >= 3:
+            head, tail = " ".join(words[:-1]), names.fold(words[-1])
+            if full[head.lower()] >= _SURNAME_ONLY and last[tail] == full[it.key] and tail not in bare \
+                    and not first[tail]:  # the last word is a name nowhere but in this very span
+                it.surface = pool.setdefault(head, head)
+
+
 def _retype_person_names(items: list[_Item]) -> None:
     """A name tagged as an org or place that is a known person's surname (or, in its document, given
     name) is that person ("Tikhanovskaya" tagged ORG), and so is a first name and a surname of a
@@ -282,6 +345,20 @@ def _retype_person_names(items: list[_Item]) -> None:
             len(words) == 1 and (names.fold(words[0]) in surnames or (it.doc, names.fold(words[0])) in given_in_doc)
         ) or (len(words) == 2 and (it.doc, names.fold(words[1])) in surname_in_doc and _given_name_word(words[0])):
             it.type = "person"
+        elif it.type == "org" and _titled_person(it.surface, surnames):
+            it.type = "person"  # "Former President X" tagged as an organisation
+
+
+def _titled_person(surface: str, surnames: set[str]) -> bool:
+    """An office or rank then a name: two title words or more ("Former President X"), or one before a
+    surname of a person of the corpus."""
+    parsed, titles = names.parse_person(surface)
+    title_words = [w for t in titles for w in re.split(r"[\s\-‑–]+", t) if w]
+    if not titles or not parsed.words or not any(names.is_title_head(w) for w in title_words):
+        return False
+    if not all(w[:1].isupper() and w.isalpha() and not orgs.has_org_head(w) for w in parsed.words):
+        return False
+    return len(title_words) >= 2 or names.fold(parsed.surname) in surnames
 
 
 def _given_name_word(word: str) -> bool:
@@ -302,11 +379,11 @@ def _surname_match(a: names.PersonName, b: names.PersonName, given_why: str | No
     if why:
         return why
     strong_given = given_why in ("same given name", "given-name variants") or (
-        given_why or "").startswith("transliteration")
+        given_why or "").startswith(("transliteration", "spelling variants"))
     sk = names.skeleton(a.surname)
     if strong_given and len(sk) >= 4 and sk == names.skeleton(b.surname):
         return "vowel alternation (a/o, e/i) in the surname"
-    return None
+    return _same_surname(a.surname, b.surname) if strong_given else None
 
 
 def _describe(a: str, b: str, *reasons: str | None) -> str:
@@ -323,14 +400,26 @@ def _describe_people(a: names.PersonName, b: names.PersonName, sur: str, given: 
     return f"{a.text} ~ {b.text}: {'; '.join(parts) or 'same name'}"
 
 
+def _first_given(p: names.PersonName) -> str:
+    """The first given name, a free-standing article left out ("Moammar Al Gadhafi" -> "Moammar")."""
+    return next((w for w in p.given if not spelling.is_article(w)), p.words[0])
+
+
 def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
     parsed = {it.idx: names.parse_person(it.surface)[0] for it in items}
     full = [it for it in items if parsed[it.idx].is_full]
+    # words this corpus uses as the first word of full names: given names, never a Hispanic paternal
+    # surname ("Katherine" of "Michael Katherine Jackson" when "Katherine Jackson" is written too)
+    firsts = Counter(names.fold(parsed[it.idx].words[0]) for it in full)
+    lasts = Counter(names.fold(parsed[it.idx].surname) for it in full)
+    corpus_given = {w for w, n in firsts.items() if n >= 2}
+    doc_firsts = Counter((it.doc, names.fold(parsed[it.idx].words[0])) for it in full)
+    doc_lasts = Counter((it.doc, names.fold(parsed[it.idx].surname)) for it in full)
     tails = _name_tails(full, parsed)
     for it in full:
         p = parsed[it.idx]
-        if not names.is_initial(p.given[0]) and it.idx not in tails:
-            uf.add_given(it.idx, p.surname, p.given[0])
+        if not names.is_initial(_first_given(p)) and it.idx not in tails:
+            uf.add_given(it.idx, p.surname, _first_given(p))
     # 0. the last words of a longer name of the same document ("Lan Anh" of "Nguyen Thi Lan Anh")
     for idx, (target, why) in tails.items():
         uf.union(target, idx, why)
@@ -347,13 +436,13 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
     # 2. spellings of one full name across documents (bucketed by the surname's consonant skeleton)
     buckets: dict[str, list[_Item]] = defaultdict(list)
     for rep in first_of.values():
-        buckets[names.skeleton(parsed[rep.idx].surname)].append(rep)
+        buckets[surname_key(parsed[rep.idx].surname)].append(rep)
     for bucket in buckets.values():
         if len(bucket) > _BUCKET_LIMIT:
             groups: dict[tuple[str, str], list[_Item]] = defaultdict(list)
             for rep in bucket:
                 p = parsed[rep.idx]
-                groups[(names.fold(p.surname), names.given_key(p.given[0]))].append(rep)
+                groups[(names.fold(p.surname), names.given_key(_first_given(p)))].append(rep)
             for g in groups.values():
                 for other in g[1:]:
                     uf.union(g[0].idx, other.idx, _describe(g[0].surface, other.surface, "transliteration"))
@@ -376,11 +465,15 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
     unresolved: list[_Item] = []
     for it in short:
         word = parsed[it.idx].words[0]
-        cands = [c for c in by_doc_full.get(it.doc, []) if _refers_to(word, parsed[c.idx])]
+        w = (it.doc, names.fold(word))
+        # a word the document writes first in full names more than last is a given name there ("John")
+        given_here = doc_firsts[w] > doc_lasts[w]
+        cands = [] if given_here else [c for c in by_doc_full.get(it.doc, [])
+                                        if _refers_to(word, parsed[c.idx], corpus_given)]
         if cands:
             target = _referent(it, cands, uf)
             tname = parsed[target].text
-            why = names.same_surname(word, parsed[target].surname)
+            why = _same_surname(word, parsed[target].surname)
             how = f" ({why})" if why and why != "same surname" else ""
             uf.union(target, it.idx, f"{it.surface} → {tname}: shorter form of the full name in {it.doc}{how}")
             continue
@@ -402,31 +495,41 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
         if rep is not it:
             uf.union(rep.idx, it.idx)
     index: dict[str, set[int]] = defaultdict(set)
+    by_key: dict[str, set[int]] = defaultdict(set)  # the romanisation key of the surname
     for it in full:
         p = parsed[it.idx]
         index[names.fold(p.surname)].add(it.idx)
-        if not names.is_known_given_name(p.words[0]) and len(p.words) == 2:
+        by_key[surname_key(p.surname)].add(it.idx)
+        if not names.is_known_given_name(p.words[0]) and len(p.words) == 2 and \
+                names.fold(p.words[0]) not in corpus_given:
             index[names.fold(p.words[0])].add(it.idx)  # surname-first names: "Wang Ning" -> "Wang"
-        if paternal := names.paternal_surname(p):
+        if (paternal := names.paternal_surname(p)) and names.fold(paternal) not in corpus_given:
             index[names.fold(paternal)].add(it.idx)  # Hispanic paternal surname: "Ana Ruiz Vela" -> "Ruiz"
     orphans: dict[str, list[_Item]] = defaultdict(list)
     for rep in same_doc.values():
         key = names.fold(rep.surface)
+        if firsts[key] >= 2 and firsts[key] > lasts[key]:
+            orphans[surname_key(rep.surface)].append(rep)  # a given name alone ("John"): no one's surname
+            continue
+        hits = index.get(key)
+        if not hits and spelling.strong(names.romanised_key(rep.surface)):
+            key = surname_key(rep.surface)  # another romanisation of a surname ("Qaddafi" of "Moammar Gadhafi")
+            hits = by_key.get(key)
         roots: dict[int, int] = {}
-        for idx in index.get(key, ()):
+        for idx in hits or ():
             roots.setdefault(uf.find(idx), idx)
         target = _dominant(roots, uf)
         if target is None:
-            orphans[key].append(rep)
+            orphans[surname_key(rep.surface)].append(rep)
             continue
         tname = parsed[target].text
-        why = names.same_surname(rep.surface, parsed[target].surname) or "first name of a surname-first name"
+        why = _same_surname(rep.surface, parsed[target].surname) or "first name of a surname-first name"
         note = "" if why == "same surname" else f" ({why})"
         uf.union(target, rep.idx, f"{rep.surface} → {tname}: the only full name with this surname{note}")
     for group in orphans.values():
         for other in group[1:]:
             uf.union(group[0].idx, other.idx, _describe(group[0].surface, other.surface,
-                                                        names.same_surname(group[0].surface, other.surface)))
+                                                        _same_surname(group[0].surface, other.surface)))
 
 
 def _join_aliases(items: list[_Item], uf: _Clusters) -> None:
@@ -505,11 +608,14 @@ def _referent(it: _Item, cands: list[_Item], uf: _Clusters) -> int:
     return _nearest([(c.start, c.idx) for c in cands], it.start)
 
 
-def _refers_to(word: str, full: names.PersonName) -> bool:
-    """True when a one-word mention names the person `full` (surname, a Hispanic paternal surname, or a
-    surname-first name's first word)."""
-    if names.same_surname(word, full.surname):
+def _refers_to(word: str, full: names.PersonName, corpus_given: set[str] = frozenset()) -> bool:
+    """True when a one-word mention names the person `full` (surname in any romanisation, a Hispanic
+    paternal surname, or a surname-first name's first word); a word the corpus writes first in full
+    names is a given name, not one of those surnames."""
+    if _same_surname(word, full.surname):
         return True
+    if names.fold(word) in corpus_given:
+        return False
     paternal = names.paternal_surname(full)
     if paternal and names.same_surname(word, paternal) and not names.is_known_given_name(word):
         return True
@@ -609,7 +715,7 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int],
             continue
         cands = bare[base.lower()]
         local = [c for c in cands if c.doc == it.doc]
-        if orgs.is_acronym(base) or len(base.split()) > 1:
+        if (orgs.is_acronym(base) and orgs.is_company_ending(it.surface)) or len(base.split()) > 1:
             cands = local  # an abbreviation ("ABC" of "ABC Group") or a longer name only within its document
         target = local[0] if local else (cands[0] if cands and len({uf.find(c.idx) for c in cands}) == 1 else None)
         if target is not None:
@@ -737,11 +843,13 @@ def _choose_name(etype: str, members: list[_Item]) -> str:
     counts = Counter(it.surface for it in members)
     order = {s: i for i, s in reversed(list(enumerate(it.surface for it in members)))}
     if etype == "person":
-        spelling = Counter(it.surface.split()[-1] for it in members)
+        spelling_of = Counter(it.surface.split()[-1] for it in members)
 
         def pkey(s: str) -> tuple:
             words = s.split()
-            return (len(words) >= 2, spelling[words[-1]], len(words), counts[s], -order[s])
+            # the full name written most often, in the surname's commonest spelling; a longer name only
+            # breaks ties ("Michael Katherine Jackson" once does not name the man written "Michael Jackson")
+            return (len(words) >= 2, spelling_of[words[-1]], counts[s], len(words), -order[s])
         return _tidy(max(counts, key=pkey))
     if etype == "org":
         # a name only ever given in brackets is the other name ("X (Native Name)"), not the one to show
@@ -777,6 +885,7 @@ def resolve_entities(mentions: Iterable[Mention], aliases: AliasConfig | None = 
     canonical entry ("" when it names no entity).
     """
     items, order = _prepare(mentions)
+    _trim_person_spans(items)
     _vote_types(items)
     _retype_person_names(items)
     _particle_names(items)

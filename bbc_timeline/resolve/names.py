@@ -10,11 +10,11 @@ names also go through a variant table. Pure functions, no spaCy.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bbc_timeline import lexicon
+from bbc_timeline.resolve import places, spelling
 
 # Titles are data (lexicon/en): ranks (longest first where one contains another), offices, honorifics,
 # the words that qualify an office, fixed "X of Y" titles, and abbreviated ranks.
@@ -134,10 +134,6 @@ def split_titles(name: str) -> tuple[tuple[str, ...], str]:
 
 
 # ------------------------------------------------------------------ transliteration
-# Letters with no Unicode decomposition to a base letter (NFKD keeps "ı", "ł", "ø" as they are).
-_LETTERS = {"č": "ch", "š": "sh", "ž": "zh", "ł": "l", "ŭ": "u", "ć": "ch", "ś": "s", "ź": "z", "ń": "n",
-            "ё": "e", "ß": "ss", "ø": "o", "æ": "ae", "đ": "dj", "ı": "i", "ə": "a", "ð": "d", "þ": "th",
-            "ħ": "h", "œ": "oe"}
 # (rule name, pattern, replacement); applied in order on a lower-case word.
 _RULES: tuple[tuple[str, str, str], ...] = (
     ("x/ks", r"x", "ks"),
@@ -163,10 +159,7 @@ _RULES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _ascii(word: str) -> str:
-    w = "".join(_LETTERS.get(c, c) for c in word.lower())
-    w = unicodedata.normalize("NFKD", w)
-    return "".join(c for c in w if c.isalnum() and not unicodedata.combining(c))
+_ascii = spelling.ascii_word
 
 
 @lru_cache(maxsize=65536)
@@ -228,6 +221,8 @@ def same_given(a: str, b: str) -> str | None:
     a1, b1 = a.rstrip("."), b.rstrip(".")
     if (len(a1) == 1 and fb.startswith(a1.lower())) or (len(b1) == 1 and fa.startswith(b1.lower())):
         return "initial"
+    if len(a1) > 1 and len(b1) > 1:
+        return same_romanised(a, b, 2)  # "Moammar" / "Muammar" / "Mohammar"
     return None
 
 
@@ -238,6 +233,24 @@ def same_surname(a: str, b: str) -> str | None:
     if fold(a) == fold(b):
         return _explain(a, b)
     return None
+
+
+def romanised_key(word: str) -> str:
+    """The romanisation key of a name word (`spelling.spelling_key` after the transliteration fold):
+    "Gaddafi", "Gadhafi", "al-Qaddafi", "Kadhafi" -> one key; "Vasileuski", "Vasilevsky" -> one key."""
+    return spelling.spelling_key(fold(spelling.strip_article(word)))
+
+
+def same_romanised(a: str, b: str, min_consonants: int = spelling.MIN_CONSONANTS) -> str | None:
+    """Why two name words are one name in different romanisations (None when their keys differ or are
+    too short to tell: "Mary" / "Murray")."""
+    ka = romanised_key(a)
+    if spelling.consonants(ka) < min_consonants or ka != romanised_key(b) or not spelling.vowels_agree(a, b):
+        return None
+    ra = fold_with_rules(a)[1] | spelling.rules_used(a)
+    rb = fold_with_rules(b)[1] | spelling.rules_used(b)
+    rules = sorted(ra ^ rb) or sorted(ra | rb)
+    return "spelling variants (" + (", ".join(rules) or "vowels") + ")"
 
 
 def _explain(a: str, b: str) -> str:
@@ -268,21 +281,83 @@ class PersonName:
 
 
 def parse_person(text: str) -> tuple[PersonName, tuple[str, ...]]:
-    """Clean a person mention and split off its leading titles."""
-    titles, bare = split_titles(text)
-    bare = re.sub(r"\b(\w+)( \1\b)+", r"\1", bare)  # doubled words
-    words = tuple(w for w in bare.split(" ") if w)
+    """Clean a person mention and split off its leading titles.
+
+    The name is the span a reader would draw: an office with its complement ("President of Belarus"),
+    a country or nationality before a full name, a news outlet ("CNN"), page-furniture words
+    ("Reply", "Share") and a verb opening a question ("Will X Y step down") are not part of it, and
+    nor is what follows a split possessive ("X s African").
+    """
+    bare = re.sub(r"\b(\w+)( \1\b)+", r"\1", clean_text(text))  # doubled words
+    words, titles = _name_words([w for w in bare.split(" ") if w])
+    words = tuple(words)
     return PersonName(" ".join(words), words), titles
+
+
+@lru_cache(maxsize=1)
+def outlet_words() -> frozenset[str]:
+    """News outlets and agencies, lower case ("cnn", "al jazeera"): never part of a person's name."""
+    return frozenset(w.lower() for w in lexicon.words("news_outlets"))
+
+
+def _phrase_at(words: list[str], i: int, vocabulary: frozenset[str]) -> int:
+    """Length of the longest phrase of `vocabulary` (lower case) starting at words[i], else 0."""
+    for n in (3, 2, 1):
+        if i + n <= len(words) and " ".join(words[i:i + n]).lower().strip(",.:") in vocabulary:
+            return n
+    return 0
+
+
+def _name_words(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """The words of the name proper, and the titles written before it ("Colonel", "President of Belarus")."""
+    outlets, furniture = outlet_words(), lexicon.words("page_furniture")
+    titles: list[str] = []
+    cut = next((i for i, w in enumerate(words) if i and w in ("s", "S")), None)
+    if cut is not None:
+        words = words[:cut]  # "Gaddafi s African": the rest follows a split possessive
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        n = _phrase_at(words, 0, outlets) or _phrase_at(words, 0, furniture)
+        if n and n < len(words):
+            words, changed = words[n:], True
+            continue
+        if len(words) > 2 and words[0].lower() in lexicon.words("name_verbs"):
+            words, changed = words[1:], True
+            continue
+        k = 0
+        while k < len(words) - 1 and all(is_title_word(p) for p in re.split(r"[-‑–]", words[k]) if p):
+            k += 1
+        if k and k + 2 < len(words) and words[k].lower() == "of":
+            # "President of Belarus X Y", "Minister of Foreign Affairs X Y": the complement up to the name
+            j = k + 1 + (words[k + 1].lower() == "the")
+            n = next((n for n in (3, 2, 1) if j + n <= len(words) - 1 and places.lookup(" ".join(words[j:j + n]))),
+                     0) or max(0, len(words) - 2 - j)
+            if n and all(w[:1].isupper() or w.lower() in ("of", "the", "and") for w in words[j:j + n]):
+                titles.append(" ".join(words[:j + n]))
+                words, changed = words[j + n:], True
+                continue
+        if k:
+            titles.append(" ".join(words[:k]))  # "Colonel-General X Y"
+            words, changed = words[k:], True
+            continue
+        if len(words) > 2 and (places.country_of_adjective(words[0]) or places.is_country(words[0])):
+            words, changed = words[1:], True  # "Belarus Alexander Lukashenko", "Egyptian Hosni Mubarak"
+    while len(words) > 1 and (words[-1].lower() in furniture or words[-1].lower() in outlets):
+        words = words[:-1]
+    return words, tuple(titles)
 
 
 def compatible_given(a: PersonName, b: PersonName) -> str | None:
     """Why the given names of two full names agree (first given name; middle names when both have them)."""
-    if not a.given or not b.given:
+    ga = [w for w in a.given if not spelling.is_article(w)]  # "Moammar Al Gadhafi": no given name "Al"
+    gb = [w for w in b.given if not spelling.is_article(w)]
+    if not ga or not gb:
         return "no given name"
-    why = same_given(a.given[0], b.given[0])
+    why = same_given(ga[0], gb[0])
     if why is None:
         return None
-    if len(a.given) > 1 and len(b.given) > 1 and same_given(a.given[-1], b.given[-1]) is None:
+    if len(ga) > 1 and len(gb) > 1 and same_given(ga[-1], gb[-1]) is None:
         return None
     return why
 

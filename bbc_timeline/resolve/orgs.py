@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from bbc_timeline import lexicon
 from bbc_timeline.resolve import places
-from bbc_timeline.resolve.names import clean_text
+from bbc_timeline.resolve.names import clean_text, outlet_words
 
 # Nouns that head an organisation's name (singular; plurals are folded). lexicon/en/org_nouns.tsv holds
 # every organisation noun with its roles, so that the entity fixes and the resolver share one list.
@@ -136,11 +136,42 @@ def _head(words: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _synonym_table() -> dict[tuple[str, ...], tuple[tuple[str, ...], str]]:
+    out = {}
+    for phrase, value in lexicon.table("org_synonyms").items():
+        repl, _, why = value.partition("\t")
+        out[tuple(phrase.split())] = (tuple(repl.split()), why.strip())
+    return out
+
+
+def _synonyms(words: list[str]) -> tuple[list[str], set[str]]:
+    """Words of one meaning written two ways in organisation names ("EU" = "European")."""
+    table = _synonym_table()
+    out: list[str] = []
+    rules: set[str] = set()
+    i = 0
+    while i < len(words):
+        for n in (2, 1):
+            hit = table.get(tuple(words[i:i + n])) if i + n <= len(words) else None
+            if hit:
+                out.extend(hit[0])
+                rules.add(hit[1])
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out, rules
+
+
 @lru_cache(maxsize=65536)
 def org_key(text: str) -> OrgKey:
     """The normalised key of an organisation name."""
     words = [_PLURALS.get(w, w) for w in _tokens(text)]
+    words, synonyms = _synonyms(words)
     words, countries, rules = _map_countries(words)
+    rules |= synonyms
     words = [re.sub(r"'s$", "", w) for w in words]
     words = [re.sub(r"isation$", "ization", w) for w in words]
     for old, new, why in _SPELLING:
@@ -201,16 +232,23 @@ def acronym_fits(acronym: str, name: str) -> bool:
 
 # Endings that add nothing to a company's or group's one-word name ("X Group" = "X").
 GENERIC_ENDINGS = lexicon.words("generic_endings")
+INSTITUTION_ENDINGS = lexicon.words("institution_endings")
 
 
 def without_generic_ending(text: str) -> str | None:
     """The name left when a generic ending is dropped ("Northwind Group" -> "Northwind", "Vela One
     Holding" -> "Vela One"), else None."""
     words = clean_text(text).replace(",", " ").split()
-    if len(words) >= 2 and words[-1].lower().strip(".") in GENERIC_ENDINGS and words[0][:1].isupper() \
-            and words[-2].lower() not in _STOP:
+    if len(words) >= 2 and words[-1].lower().strip(".") in GENERIC_ENDINGS | INSTITUTION_ENDINGS \
+            and words[0][:1].isupper() and words[-2].lower() not in _STOP:
         return " ".join(words[:-1])
     return None
+
+
+def is_company_ending(text: str) -> bool:
+    """The name ends in a company's generic ending ("X Group"), not an institution's ("X Alliance")."""
+    words = clean_text(text).split()
+    return bool(words) and words[-1].lower().strip(".") in GENERIC_ENDINGS
 
 
 def has_org_head(text: str) -> bool:
@@ -232,7 +270,8 @@ def has_company_suffix(text: str) -> bool:
 
 
 def is_never_person(text: str) -> bool:
-    """A name that cannot be a person's: it ends in a legal form or holds a company or group word."""
-    if has_company_suffix(text):
+    """A name that cannot be a person's: a news outlet ("CNN"), or it ends in a legal form or holds a
+    company or group word."""
+    if has_company_suffix(text) or clean_text(text).lower() in outlet_words():
         return True
     return any(w.lower().strip(".,") in ORG_ONLY_WORDS for w in clean_text(text).split())
