@@ -41,6 +41,9 @@ class EventFilter(NamedTuple):
     min_sources: int = 1
     limit: int | None = None
     offset: int = 0
+    periods: bool = False  # background spans in a window even where they neither start nor end in it
+    published_since: str | None = None  # only what documents published in this window say
+    published_until: str | None = None
 
 
 SCREENFUL = 40  # rows a table shows unless asked for more (`--all`, `--limit`)
@@ -66,7 +69,10 @@ def _filters(store: Store, flt: EventFilter) -> dict[str, Any]:
     if flt.org:
         names.append(("org", find_entity(store, flt.org, expected="org")["name"].lower()))
     words = flt.text.split() if flt.text else []
-    return {"since": since, "until": until, "names": names, "min_sources": flt.min_sources, "text_words": words}
+    published = (parse_bound(flt.published_since, "start") if flt.published_since else None,
+                 parse_bound(flt.published_until, "end") if flt.published_until else None)
+    return {"since": since, "until": until, "names": names, "min_sources": flt.min_sources, "text_words": words,
+            "periods": flt.periods, "published": published}
 
 
 def window(flt: EventFilter) -> tuple[str | None, str | None]:
@@ -79,6 +85,38 @@ def window(flt: EventFilter) -> tuple[str | None, str | None]:
 def query_events(store: Store, flt: EventFilter) -> list[dict]:
     """Events matching every filter, oldest first; `flt.limit`/`flt.offset` page through them in SQL."""
     return store.events(**_filters(store, flt), limit=flt.limit, offset=flt.offset)
+
+
+def event_page(store: Store, flt: EventFilter, *, top: int | None = None, all_: bool = False) -> EventPage:
+    """What `show` prints: the `top` most important (date order); else every match when asked (`all_`,
+    a limit or an offset) or when they fit a screenful; else the SCREENFUL most important."""
+    if top is not None and top < 0:
+        raise UsageError("--top must be zero or more")
+    total = count_events(store, flt)
+    if top is not None:
+        events, ranked = top_events(store, flt, top), top < total
+    elif all_ or flt.limit is not None or flt.offset or total <= SCREENFUL:
+        events, ranked = query_events(store, flt), False
+    else:
+        events, ranked = top_events(store, flt, SCREENFUL), True
+    return EventPage(known_by(store, events, flt), total, ranked)
+
+
+class EventPage(NamedTuple):
+    events: list[dict]
+    total: int
+    ranked: bool  # the most important of `total`, not a page in date order
+
+
+def known_by(store: Store, events: list[dict], flt: EventFilter) -> list[dict]:
+    """With --published-since/--until: each event with only the sources published in that window."""
+    window = _filters(store, flt)["published"]
+    if not (window[0] or window[1]) or not events:
+        return events
+    docs: set[str] = set()
+    for k in range(0, len(events), 500):
+        docs |= store.documents_published([e["id"] for e in events[k : k + 500]], window)
+    return [{**e, "sources": [s for s in e["sources"] if s["doc"] in docs]} for e in events]
 
 
 def count_events(store: Store, flt: EventFilter) -> int:

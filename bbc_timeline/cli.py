@@ -44,6 +44,12 @@ MinSourcesOpt = Annotated[int, typer.Option("--min-sources", min=1, help="Only e
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="At most N events.")]
 OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Skip the first K (with --limit: a page).")]
 AllOpt = Annotated[bool, typer.Option("--all", help="Every row, not a screenful.")]
+PubSinceOpt = Annotated[str | None, typer.Option(
+    "--published-since", help="Only what documents published on or after this date say.")]
+PubUntilOpt = Annotated[str | None, typer.Option(
+    "--published-until", help="Only what documents published on or before this date say (what was known by then).")]
+PeriodsOpt = Annotated[bool, typer.Option(
+    "--periods", help="Background periods in a window even where they neither start nor end in it.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="Any installed spaCy pipeline (default: en_core_web_sm).")]
 
 
@@ -103,7 +109,8 @@ def ingest(
     else:
         out.print(
             f"{report.documents} documents, {report.mentions} mentions, {report.events} events in the store; "
-            f"this run: {report.stored} files ingested, {report.skipped} unchanged skipped, {len(report.failed)} failed",
+            f"this run: {report.stored} files ingested, {report.skipped} unchanged skipped, {len(report.failed)} failed; "
+            f"{report.corroborated} events with 2+ independent sources",
             soft_wrap=True,
         )
     if report.failed and report.stored == 0 and report.skipped == 0:
@@ -114,18 +121,26 @@ def ingest(
 def show(
     since: SinceOpt = None, until: UntilOpt = None, actor: ActorOpt = None, org: OrgOpt = None,
     text: TextOpt = None, min_sources: MinSourcesOpt = 1, limit: LimitOpt = None, offset: OffsetOpt = 0,
+    top: Annotated[int | None, typer.Option("--top", min=0, help="The N most important events, in date order.")] = None,
+    all_: AllOpt = False, periods: PeriodsOpt = False,
+    published_since: PubSinceOpt = None, published_until: PubUntilOpt = None,
     db: DbOpt = None, json_: JsonOpt = False,
 ) -> None:
-    """The chronology, oldest first."""
+    """The chronology, oldest first: a screenful of the most important events when more match."""
     with _store(db) as store:
-        flt = _filter(since, until, actor, org, text, min_sources, limit)._replace(offset=offset)
-        events = api.query_events(store, flt)
+        flt = _filter(since, until, actor, org, text, min_sources, limit)._replace(
+            offset=offset, periods=periods, published_since=published_since, published_until=published_until)
+        page = api.event_page(store, flt, top=top, all_=all_)
+    events = page.events
     if json_:
         _emit_json(events)
     elif events:
         title = f"Timeline ({len(events)} event{'s' if len(events) != 1 else ''})"
         # the table is laid out to the console's width: no need to crop its lines again
         out.print(render.events_table(events, title=title), crop=False)
+        footer = render.page_footer(len(events), page.total, offset, page.ranked)
+        if footer is not None:
+            out.print(footer)
     else:
         err.print("no events match")
 
@@ -178,10 +193,14 @@ def sources(db: DbOpt = None, json_: JsonOpt = False) -> None:
     """The documents with title, publication date and how the date was found."""
     with _store(db) as store:
         docs = store.documents()
+        corroborated, reprints = store.independent_counts()
+        events = store.counts()["events"]
     if json_:
         _emit_json([api.document_record(d) for d, _ in docs])
     else:
         out.print(render.sources_table(docs))
+        out.print(f"{corroborated} of {events} events have 2+ independent sources; "
+                  f"{reprints} documents are reprints of another (counted once)", soft_wrap=True)
 
 
 @app.command()
@@ -240,7 +259,9 @@ def export(
     schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of the json export and exit.")] = False,
     rows: Annotated[str, typer.Option("--rows", help="csv/jsonl: a row per event, or per event-source (sources).")] = "events",
     since: SinceOpt = None, until: UntilOpt = None, actor: ActorOpt = None, org: OrgOpt = None,
-    text: TextOpt = None, min_sources: MinSourcesOpt = 1, limit: LimitOpt = None,
+    text: TextOpt = None, min_sources: MinSourcesOpt = 1,
+    limit: Annotated[int | None, typer.Option("--limit", min=0, help="The N most important events (in date order).")] = None,
+    periods: PeriodsOpt = False, published_since: PubSinceOpt = None, published_until: PubUntilOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Export the timeline for other tools (same filters as `show`)."""
@@ -257,9 +278,10 @@ def export(
     flt = _filter(since, until, actor, org, text, min_sources, limit)
     if path.exists():
         with api.open_store(path) as store:
+            flt = flt._replace(periods=periods, published_since=published_since, published_until=published_until)
             # --limit N: the N most important events (in date order), not the N oldest
             events = api.query_events(store, flt) if limit is None else api.top_events(store, flt, limit)
-            data = api.export_data(store, events)
+            data = api.export_data(store, api.known_by(store, events, flt))
     else:
         data = api.export_data(None)
     if not data["events"]:
@@ -288,6 +310,28 @@ def chart(
         _emit_json(chart_counts(events, by))
     else:
         out.print(event_chart(events, by=by))
+
+
+@app.command()
+def digest(
+    since: SinceOpt = None, until: UntilOpt = None,
+    published_since: PubSinceOpt = None, published_until: PubUntilOpt = None,
+    days: Annotated[int, typer.Option("--days", min=0, help="How many days: the most important ones.")] = 10,
+    per_day: Annotated[int, typer.Option("--per-day", min=0, help="At most K sentences a day.")] = 2,
+    db: DbOpt = None, json_: JsonOpt = False,
+) -> None:
+    """The days that mattered, oldest first, each with the sentences that say what happened and their sources."""
+    from bbc_timeline.digest import digest as make_digest
+
+    with _store(db) as store:
+        data = make_digest(store, since=since, until=until, published_since=published_since,
+                           published_until=published_until, days=days, per_day=per_day)
+    if json_:
+        _emit_json(data)
+    elif data["days"]:
+        out.print(render.digest_table(data), crop=False)
+    else:
+        err.print("no dated happenings in that window")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -160,6 +160,8 @@ class Event:
     merge_evidence: tuple[str, ...] = ()
     importance: float = 0.0  # 0..1, computed at resolve time; higher = a key event
     importance_evidence: tuple[str, ...] = ()  # why it scored so, for `timeline event ID`
+    kind: str = "event"  # "event" | "period" (a span told as background: "for 20 years", "since 1994")
+    independent: int = 0  # independent documents reporting it (reprints of one story count once)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -177,6 +179,8 @@ class Event:
             "merge_evidence": list(self.merge_evidence),
             "importance": self.importance,
             "importance_evidence": list(self.importance_evidence),
+            "kind": self.kind,
+            "independent": self.independent,
         }
 
     @classmethod

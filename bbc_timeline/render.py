@@ -166,6 +166,11 @@ def event_view(event: Record, texts: dict[str, str]) -> Group:
         if event.get(key):
             head.add_row(label, _names(event[key]))
     head.add_row("Confidence", f"{event['confidence']:.2f}")
+    if event.get("kind") == "period":
+        head.add_row("Kind", "period: a span told as background, not a happening")
+    # why it scored as it did: the first line is the score itself
+    evidence = event.get("importance_evidence") or []
+    head.add_row("Importance", "\n".join([f"{event.get('importance', 0):.3f}", *evidence[1:]]))
     parts: list[Any] = [head]
     for n, s in enumerate(event["sources"], 1):
         text = texts.get(s["doc"], "")
@@ -185,3 +190,16 @@ def event_view(event: Record, texts: dict[str, str]) -> Group:
     for line in event.get("merge_evidence", []):
         parts.append(Text(f"Merged: {line}", style="dim"))
     return Group(*parts)
+
+
+def digest_table(data: Record) -> Table:
+    """`timeline digest`: one row a sentence, the day shown on its first row."""
+    table = Table(title=f"Digest ({len(data['days'])} days)", show_lines=False)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("What happened", ratio=1)
+    table.add_column("Event", overflow="fold")
+    table.add_column("Sources", justify="right")
+    for day in data["days"]:
+        for k, entry in enumerate(day["entries"] or [{"text": "", "event": "", "sources": []}]):
+            table.add_row(day["date"] if k == 0 else "", entry["text"], entry["event"], str(len(entry["sources"])))
+    return table

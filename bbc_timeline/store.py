@@ -156,7 +156,19 @@ def _migration_3(conn: sqlite3.Connection) -> None:
     conn.execute(_FILL_EVENT_TEXT)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_2, _migration_3]
+def _migration_4(conn: sqlite3.Connection) -> None:
+    """Key events: each event's documents with their publication day and independent source (reprints of
+    one story share one), for "what was known by then" and the digest; periods told as background apart."""
+    conn.execute("ALTER TABLE events ADD COLUMN period INTEGER NOT NULL DEFAULT 0")
+    conn.execute(
+        "CREATE TABLE event_sources (event TEXT NOT NULL, doc TEXT NOT NULL, source TEXT NOT NULL, published TEXT)"
+    )
+    conn.execute("CREATE INDEX event_sources_event ON event_sources(event, published)")
+    conn.execute("CREATE INDEX event_sources_published ON event_sources(published, event)")
+    conn.execute("CREATE INDEX events_day ON events(period, date_start, date_end)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
 APPLICATION_ID = 0x42424354  # "BBCT": marks a file as a timeline store
 
 
@@ -185,9 +197,13 @@ _EVENT_ORDER = {
 
 def _event_filter(
     since: str | None, until: str | None, names: Iterable[tuple[str, str]], min_sources: int,
-    text_words: Iterable[str],
+    text_words: Iterable[str], periods: bool = False, published: tuple[str | None, str | None] = (None, None),
 ) -> tuple[str, list]:
-    """The WHERE clause (over `events e`) and its arguments shared by events() and count_events()."""
+    """The WHERE clause (over `events e`) and its arguments shared by events() and count_events().
+
+    A period (background span) shows in a window only where it starts or ends in it, unless `periods`;
+    `published` (since, until): only events some document published in that window reports.
+    """
     where, args = ["e.n_sources >= ?"], [min_sources]
     if since:
         where.append("e.date_end >= ?")
@@ -195,6 +211,12 @@ def _event_filter(
     if until:
         where.append("e.date_start <= ?")
         args.append(until)
+    if (since or until) and not periods:
+        where.append("(e.period = 0 OR e.date_start >= ? OR e.date_end <= ?)")
+        args += [since or "", until or "9999-12-31"]
+    if published[0] or published[1]:
+        where.append("e.id IN (SELECT s.event FROM event_sources s WHERE s.published BETWEEN ? AND ?)")
+        args += [published[0] or "", published[1] or "9999-12-31"]
     for role, name in names:
         # driven by the event_names index: an actor's events without scanning every event
         where.append("e.id IN (SELECT n.event FROM event_names n WHERE n.name = ? AND n.role = ?)")
@@ -208,6 +230,12 @@ def _event_filter(
             where.append("e.rowid IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)")
             args.append(query)
     return " AND ".join(where), args
+
+
+# An event that happened on a day: dated to the day, lasting a month at most (counted on its first day).
+_HAPPENING_DAY = (
+    "julianday(e.date_end) - julianday(e.date_start) <= 31 AND json_extract(e.data, '$.date.precision') = 'day'"
+)
 
 
 class Store:
@@ -472,13 +500,15 @@ class Store:
         canonical: dict[tuple[str, int, int], str] | None,
         events: list[Event],
         resolver: str = "",
+        provenance: dict[str, tuple[str, str | None]] | None = None,
     ) -> None:
         """Replace entities, mention names and events in one transaction.
 
-        `canonical` None: the names given to stage_canonical.
+        `canonical` None: the names given to stage_canonical. `provenance`: doc -> (its independent
+        source, its publication day), kept per event source for the digest and --published-*.
         """
         with self.transaction() as c:
-            for table in ("entity_names", "entities", "canonical", "event_names", "events"):
+            for table in ("entity_names", "entities", "canonical", "event_names", "events", "event_sources"):
                 c.execute(f"DELETE FROM {table}")
             c.execute("INSERT INTO event_text(event_text) VALUES ('delete-all')")
             c.executemany(
@@ -499,11 +529,21 @@ class Store:
                     ((d, s, e, n) for (d, s, e), n in canonical.items() if n),
                 )
             c.executemany(
-                "INSERT INTO events(id, date_start, date_end, position, n_sources, importance, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO events(id, date_start, date_end, position, n_sources, importance, period, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    (ev.id, ev.date.start, ev.date.end, i, len(ev.sources), ev.importance, json.dumps(ev.to_dict()))
+                    (ev.id, ev.date.start, ev.date.end, i, len(ev.sources), ev.importance, ev.kind == "period",
+                     json.dumps(ev.to_dict()))
                     for i, ev in enumerate(events)
+                ),
+            )
+            provenance = provenance or {}
+            c.executemany(
+                "INSERT INTO event_sources(event, doc, source, published) VALUES (?, ?, ?, ?)",
+                (
+                    (ev.id, doc, *provenance.get(doc, (doc, None)))
+                    for ev in events
+                    for doc in dict.fromkeys(s.doc for s in ev.sources)
                 ),
             )
             c.executemany(
@@ -600,6 +640,8 @@ class Store:
         text_words: Iterable[str] = (),
         order: str = "date",
         offset: int = 0,
+        periods: bool = False,
+        published: tuple[str | None, str | None] = (None, None),
     ) -> list[dict[str, Any]]:
         """Events (as the contract's dicts) whose interval overlaps [since, until].
 
@@ -610,7 +652,7 @@ class Store:
         pairs that must all be present; `text_words` must all occur in the event's
         summary or quotes (whole words or their beginnings, any case or accent).
         """
-        where, args = _event_filter(since, until, names, min_sources, text_words)
+        where, args = _event_filter(since, until, names, min_sources, text_words, periods, published)
         sql = f"SELECT e.data FROM events e WHERE {where}"
         sql += _EVENT_ORDER[order]
         if limit is not None or offset:
@@ -626,10 +668,75 @@ class Store:
         names: Iterable[tuple[str, str]] = (),
         min_sources: int = 1,
         text_words: Iterable[str] = (),
+        periods: bool = False,
+        published: tuple[str | None, str | None] = (None, None),
     ) -> int:
         """How many events events() would give without a limit."""
-        where, args = _event_filter(since, until, names, min_sources, text_words)
+        where, args = _event_filter(since, until, names, min_sources, text_words, periods, published)
         return self.conn.execute(f"SELECT count(*) FROM events e WHERE {where}", args).fetchone()[0]
+
+    # -- key events (digest, --published-*) --------------------------------
+    @staticmethod
+    def _published_clause(published: tuple[str | None, str | None]) -> tuple[str, list]:
+        if not (published[0] or published[1]):
+            return "", []
+        return " AND s.published BETWEEN ? AND ?", [published[0] or "", published[1] or "9999-12-31"]
+
+    def day_evidence(
+        self, since: str | None, until: str | None, published: tuple[str | None, str | None] = (None, None)
+    ) -> list[tuple[str, int, int, float, int]]:
+        """Per day with a happening dated to it (periods aside): (day, independent sources reporting the
+        day, those published after it, the top event importance, events), from the sources published
+        in `published` only."""
+        pub, args = self._published_clause(published)
+        sql = (
+            "SELECT e.date_start, count(DISTINCT s.source),"
+            " count(DISTINCT CASE WHEN s.published > e.date_end THEN s.source END),"
+            " max(e.importance), count(DISTINCT e.id)"
+            " FROM events e JOIN event_sources s ON s.event = e.id"
+            " WHERE e.period = 0 AND e.date_start BETWEEN ? AND ? AND " + _HAPPENING_DAY + pub +
+            " GROUP BY e.date_start"
+        )
+        return list(self.conn.execute(sql, [since or "", until or "9999-12-31", *args]))
+
+    def published_per_day(
+        self, since: str | None, until: str | None, published: tuple[str | None, str | None] = (None, None)
+    ) -> dict[str, int]:
+        """Independent sources published on each day of [since, until] (inside `published` too)."""
+        lo = max(since or "", published[0] or "")
+        hi = min(until or "9999-12-31", published[1] or "9999-12-31")
+        sql = ("SELECT published, count(DISTINCT source) FROM event_sources WHERE published BETWEEN ? AND ?"
+               " GROUP BY published")
+        return dict(self.conn.execute(sql, [lo, hi]))
+
+    def day_events(
+        self, day: str, published: tuple[str | None, str | None] = (None, None), limit: int = 50
+    ) -> list[tuple[dict[str, Any], list[str]]]:
+        """The events of one day, most important first, each with its documents published in `published`."""
+        pub, args = self._published_clause(published)
+        sql = (
+            "SELECT e.data, group_concat(s.doc, char(10)) FROM events e JOIN event_sources s ON s.event = e.id"
+            " WHERE e.period = 0 AND e.date_start = ? AND " + _HAPPENING_DAY + pub +
+            " GROUP BY e.id ORDER BY e.importance DESC, e.position LIMIT ?"
+        )
+        return [(json.loads(d), docs.split("\n")) for d, docs in self.conn.execute(sql, [day, *args, limit])]
+
+    def documents_published(self, event_ids: list[str], published: tuple[str | None, str | None]) -> set[str]:
+        """The documents of these events published in the window."""
+        pub, args = self._published_clause(published)
+        marks = ",".join("?" * len(event_ids))
+        sql = f"SELECT DISTINCT s.doc FROM event_sources s WHERE s.event IN ({marks})" + pub
+        return {r[0] for r in self.conn.execute(sql, [*event_ids, *args])}
+
+    def independent_counts(self) -> tuple[int, int]:
+        """(events with 2+ independent sources, documents that are reprints of another)."""
+        events = self.conn.execute(
+            "SELECT count(*) FROM (SELECT event FROM event_sources GROUP BY event HAVING count(DISTINCT source) >= 2)"
+        ).fetchone()[0]
+        reprints = self.conn.execute(
+            "SELECT count(DISTINCT doc) FROM event_sources WHERE source != doc"
+        ).fetchone()[0]
+        return events, reprints
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()

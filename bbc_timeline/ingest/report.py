@@ -19,3 +19,5 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     model: str | None = None
+    corroborated: int = 0  # events with 2+ independent sources (reprints of one story count once)
+    reprints: int = 0  # documents that are near-identical copies of another

@@ -32,8 +32,10 @@ def resolve_store(store: Store) -> None:
     store.stage_canonical(resolution.canonical)
     del resolution
     names: dict[tuple[str, int, int], str] = {}  # refilled for each document as the bundles are read
-    events = build_chronology(store.iter_document_bundles(names), names, entity_types)
-    store.write_resolution(entities, None, events, resolver=resolver_fingerprint())
+    provenance: dict = {}  # doc -> its publication day and independent source, filled by the chronology
+    events = build_chronology(store.iter_document_bundles(names), names, entity_types, provenance)
+    store.write_resolution(entities, None, events, resolver=resolver_fingerprint(),
+                           provenance={d: (p.cluster, p.published) for d, p in provenance.items()})
 
 
 def resolver_fingerprint() -> str:

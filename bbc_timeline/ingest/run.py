@@ -76,6 +76,7 @@ def ingest(
         if report.stored or not store.is_resolved() or store.meta("resolver") != resolving.resolver_fingerprint():
             resolving.resolve_store(store)
         counts = store.counts()
+        report.corroborated, report.reprints = store.independent_counts()
         report.documents = counts["documents"]
         report.mentions = counts["mentions"]
         report.events = counts["events"]

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 
 from bbc_timeline import lexicon
 from bbc_timeline.models import DateValue, Document, Event, Mention, Sentence, Source
-from bbc_timeline.resolve.events import Draft, document_events
+from bbc_timeline.resolve import importance
+from bbc_timeline.resolve.events import Draft, dct_value, document_events
 from bbc_timeline.resolve.intervals import PRECISION_RANK
 
 SUMMARY_CHARS = 160
@@ -24,15 +25,25 @@ def build_chronology(
     bundles: Iterable[tuple[Document, str, list[Mention], list[Sentence]]],
     canonical: dict[tuple[str, int, int], str],
     entity_types: dict[str, str],
+    provenance: dict[str, importance.DocInfo] | None = None,
 ) -> list[Event]:
-    """Events of every document, merged across documents, oldest first.
+    """Events of every document, merged across documents, oldest first, each with its importance.
 
     Each document's drafts become small records as soon as the document is read,
     so neither the drafts nor the documents' texts are kept until the merge.
+    `provenance`, if given, is filled with each document's publication day and source
+    (reprints of one story share one): what the store keeps beside each event's sources.
     """
     records: list[_Record | None] = []
     pool: dict[str, str] = {}  # one string per name, shared by every record and event
+    sketches: list[tuple[str, tuple[int, ...]]] = []
+    published: dict[str, str | None] = {}
+    entity_docs: Counter[str] = Counter()  # in how many documents each name is mentioned
     for document, text, mentions, sentences in bundles:
+        sketches.append((document.id, importance.sketch(text[document.start : document.end])))
+        dct = dct_value(document)
+        published[document.id] = dct.start if dct is not None else None
+        entity_docs.update({n for m in mentions if m.kind == "entity" and (n := canonical.get((m.doc, m.start, m.end)))})
         for d in document_events(document, text, mentions, sentences, canonical, entity_types):
             records.append(_record(len(records), d, text, pool))
     groups = merge_groups(records)  # type: ignore[arg-type]
@@ -43,6 +54,11 @@ def build_chronology(
             records[i] = None  # what an event is built from is not needed twice
         events.append(_to_event(members))  # type: ignore[arg-type]
     del records
+    clusters = importance.reprint_clusters(sketches)
+    docs = {d: importance.DocInfo(published[d], clusters[d]) for d in published}
+    if provenance is not None:
+        provenance.update(docs)
+    events = importance.score(events, docs, entity_docs)
     events.sort(key=lambda e: (e.date.start, e.date.end, e.sources[0].doc, e.sources[0].start))
     return _with_ids(events)
 
@@ -66,6 +82,7 @@ class _Record:
     summary: str
     sources: tuple[Source, ...]
     stems: str | None  # content stems, space-separated; only for drafts compared by month
+    period: bool = False  # a span told as background
 
     def participants(self) -> set[str]:
         return {*self.names[0], *self.names[1], *self.names[3]}
@@ -89,6 +106,7 @@ def _record(order: int, d: Draft, text: str, pool: dict[str, str]) -> _Record:
         summary=summary_of(d, text),
         sources=tuple(d.sources(text)),
         stems=stems,
+        period=d.period,
     )
 
 
@@ -300,6 +318,7 @@ def _to_event(members: list[_Record]) -> Event:
         confidence=round(confidence, 2),
         conflicts=tuple(conflicts),
         merge_evidence=tuple(evidence),
+        kind="period" if best.period else "event",
     )
 
 

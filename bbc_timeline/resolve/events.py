@@ -97,6 +97,7 @@ class Draft:
     paragraph: int = 0
     key: str | None = None  # a named event this draft is about, for merging across documents
     lead: frozenset[str] = frozenset()  # who its own sentence names (no carried-over topic): who acted
+    period: bool = False  # a span written as background ("for 20 years", "since 1994"), not a happening
 
     def add_names(self, names: dict[str, list[str]]) -> None:
         for role, values in names.items():
@@ -336,6 +337,7 @@ class Story:
         for dv, basis, mention, moves, conf in found:
             draft = self._draft(dv, basis, s0, s1, sentence_text, names, paragraph, mention=mention,
                                 confidence=conf, lead=lead)
+            draft.period = _is_period(self.text, s0, mention, dv, self.dct)
             named = names["named_events"]
             if named and mention is not None and _inside_name(self.text, mention):
                 # The named happening itself ("Exercise-2017"), merged across documents by its
@@ -366,6 +368,16 @@ class Story:
             draft = self._draft(anchor.date, "narrative", s0, s1, sentence_text, names, paragraph, confidence=0.45)
             draft.date = DateValue(**{**anchor.date.to_dict(), "anchor": f"narrative:{anchor.date.value}"})
             self.drafts.append(draft)
+
+
+def _is_period(text: str, s0: int, m: Mention | None, dv: DateValue, dct: DateValue | None) -> bool:
+    """A duration up to publication ("for 1400 years", "in the last eight years") or a span "since" a
+    date: the background a sentence is set in, not when something happened."""
+    if m is None or dct is None:
+        return False
+    if m.type == "DURATION":
+        return True
+    return bool(_SINCE.search(text[max(s0, m.start - 8) : m.start])) and dv.end == dct.end and dv.start < dct.start
 
 
 def _lead(names: dict[str, list[str]]) -> frozenset[str]:
