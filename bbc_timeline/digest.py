@@ -19,8 +19,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from bbc_timeline import lexicon
-from bbc_timeline.userdates import parse_bound
 from bbc_timeline.store import Store
+from bbc_timeline.userdates import parse_bound
 
 CANDIDATE_EVENTS = 30  # of a day, the most important, whose sentences are weighed
 MIN_WORDS, MAX_WORDS = 6, 60  # a sentence a person reads as one line of a timeline
