@@ -139,6 +139,9 @@ def find_entity(store: Store, name: str, expected: str | None = None) -> dict:
     if entities:
         entities.sort(key=lambda e: (e["type"] != expected, -e["mentions"]))
         return entities[0]
+    found = _by_spelling(store, name, expected)
+    if found is not None:
+        return found
     aliases = store.all_aliases()
     matches = best_matches(name, [a for a, _ in aliases])
     if matches:
@@ -149,6 +152,19 @@ def find_entity(store: Store, name: str, expected: str | None = None) -> dict:
         suggestion = ", ".join(f"'{m}'" for m in matches[:3])
         raise UsageError(f"no person or organisation called '{name}'; did you mean {suggestion}?")
     raise UsageError(f"no person or organisation called '{name}' (try `timeline actors`)")
+
+
+def _by_spelling(store: Store, name: str, expected: str | None) -> dict | None:
+    """The entity one of whose names is another romanisation of `name` ("Qaddafi" for "Gaddafi"),
+    found on the spelling key the resolver stored (an indexed lookup); it says how it was found."""
+    from bbc_timeline.resolve.names import search_keys
+
+    for key in search_keys(name):
+        entities = [e for e in (store.entity(i) for i in store.entity_ids_by_key(key)) if e is not None]
+        if entities:
+            entities.sort(key=lambda e: (e["type"] != expected, -e["mentions"]))
+            return {**entities[0], "found_by": f"spelling variant of '{name}' (romanisation key '{key}')"}
+    return None
 
 
 def _close_enough(a: str, b: str) -> bool:

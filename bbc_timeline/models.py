@@ -124,6 +124,8 @@ class Entity:
     titles: tuple[str, ...] = ()
     mentions: int = 0
     evidence: tuple[str, ...] = ()  # why aliases were merged, one line each
+    # romanisation keys of its names (resolve.names.search_keys), stored for lookup, not exported
+    keys: tuple[str, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

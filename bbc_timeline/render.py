@@ -111,6 +111,8 @@ def entity_view(
     head.add_column(style="bold")
     head.add_column()
     head.add_row("Name", entity["name"])
+    if entity.get("found_by"):
+        head.add_row("Found as", entity["found_by"])
     head.add_row("Type", entity["type"])
     counts = entity.get("alias_counts") or {}
     if entity["aliases"]:

@@ -168,7 +168,16 @@ def _migration_4(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX events_day ON events(period, date_start, date_end)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
+def _migration_5(conn: sqlite3.Connection) -> None:
+    """Entities found by any romanisation of their names: the resolver's spelling keys, indexed."""
+    conn.execute("CREATE TABLE entity_keys (key TEXT NOT NULL, "
+                 "entity TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE)")
+    conn.execute("CREATE INDEX entity_keys_key ON entity_keys(key)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
+]
 APPLICATION_ID = 0x42424354  # "BBCT": marks a file as a timeline store
 
 
@@ -508,7 +517,8 @@ class Store:
         source, its publication day), kept per event source for the digest and --published-*.
         """
         with self.transaction() as c:
-            for table in ("entity_names", "entities", "canonical", "event_names", "events", "event_sources"):
+            for table in ("entity_keys", "entity_names", "entities", "canonical", "event_names", "events",
+                          "event_sources"):
                 c.execute(f"DELETE FROM {table}")
             c.execute("INSERT INTO event_text(event_text) VALUES ('delete-all')")
             c.executemany(
@@ -520,6 +530,8 @@ class Store:
                 for alias in {e.name, *e.aliases}:
                     names.add((alias.lower(), e.id))
             c.executemany("INSERT INTO entity_names(name, entity) VALUES (?, ?)", sorted(names))
+            c.executemany("INSERT INTO entity_keys(key, entity) VALUES (?, ?)",
+                          sorted({(k, e.id) for e in entities for k in e.keys}))
             # Generators, not lists: the rows (events as JSON above all) are never all in memory at once.
             if canonical is None:
                 c.execute('INSERT INTO canonical(doc, start, "end", name) SELECT * FROM temp.canonical_stage')
@@ -610,6 +622,11 @@ class Store:
             f"SELECT data FROM entities WHERE id IN ({marks}) ORDER BY mentions DESC, type, name", ids
         )
         return [json.loads(r[0]) for r in rows]
+
+    def entity_ids_by_key(self, key: str) -> list[str]:
+        """Entities one of whose names has this romanisation key (indexed)."""
+        rows = self.conn.execute("SELECT DISTINCT entity FROM entity_keys WHERE key = ?", (key,))
+        return [r[0] for r in rows]
 
     def entity_ids_by_alias(self, name: str) -> list[str]:
         rows = self.conn.execute("SELECT DISTINCT entity FROM entity_names WHERE name = ?", (name.lower(),))

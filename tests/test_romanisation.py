@@ -188,3 +188,24 @@ def test_a_former_president_is_no_organisation():
 
 def test_spelling_key_reads_its_rules_from_the_lexicon():
     assert spelling.rules_used("Qadhani") >= {"dh/d", "q/k (Arabic qaf)"}
+
+
+# ------------------------------------------------------------------ lookup by any romanisation
+def test_actor_is_found_by_another_romanisation_through_the_stored_key(tmp_path):
+    from bbc_timeline import api
+    from bbc_timeline.store import Store
+
+    res = resolve_entities(mentions(
+        ("a", [("Moammar Al Gaddani", "PERSON"), ("Gaddani", "PERSON")]),
+        ("b", [("Muammar Qadhani", "PERSON")]),
+    ))
+    with Store(tmp_path / "s.db") as store:
+        store.write_resolution(res.entities, res.canonical, [])
+        for query in ("Kadhani", "Muammar al-Gaddany", "mouammar qaddani"):
+            found = api.find_entity(store, query)
+            assert found["name"] in ("Moammar Al Gaddani", "Muammar Qadhani"), query
+            assert "romanisation key" in found["found_by"]
+        assert "found_by" not in api.find_entity(store, "Gaddani")  # an alias as written: no key needed
+        plan = store.conn.execute("EXPLAIN QUERY PLAN SELECT DISTINCT entity FROM entity_keys WHERE key = ?",
+                                  ("x",)).fetchall()
+        assert any("entity_keys_key" in str(row) for row in plan)

@@ -18,7 +18,8 @@ def test_blank_database_migrates_to_the_schema(tmp_path):
     assert version == len(MIGRATIONS)
     expected = {line.split()[2] for line in SCHEMA_V1.splitlines() if line.startswith("CREATE TABLE")}
     tables = {t for t in tables if not t.startswith("event_text")}  # the full-text index (migration 3)
-    assert tables == expected | {"event_sources"}  # each event's documents (migration 4)
+    # each event's documents (migration 4), romanisation keys of entity names (migration 5)
+    assert tables == expected | {"event_sources", "entity_keys"}
 
 
 def test_not_sqlite_is_a_clear_error(tmp_path):

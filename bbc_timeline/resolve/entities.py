@@ -849,7 +849,7 @@ def _choose_name(etype: str, members: list[_Item]) -> str:
             words = s.split()
             # the full name written most often, in the surname's commonest spelling; a longer name only
             # breaks ties ("Michael Katherine Jackson" once does not name the man written "Michael Jackson")
-            return (len(words) >= 2, spelling_of[words[-1]], counts[s], len(words), -order[s])
+            return (len(words) >= 2, spelling_of[words[-1]], not s.isupper(), counts[s], len(words), -order[s])
         return _tidy(max(counts, key=pkey))
     if etype == "org":
         # a name only ever given in brackets is the other name ("X (Native Name)"), not the one to show
@@ -930,8 +930,9 @@ def resolve_entities(mentions: Iterable[Mention], aliases: AliasConfig | None = 
         base = f"{etype}:{_slug(name)}"
         used_ids[base] += 1
         eid = base if used_ids[base] == 1 else f"{base}-{used_ids[base]}"
+        keys = tuple(sorted({k for a in (name, *alias_counts) for k in names.search_keys(a)}))
         entities.append(Entity(
-            id=eid, type=etype, name=name,
+            id=eid, type=etype, name=name, keys=keys,
             aliases=aliases_out,
             alias_counts=dict(alias_counts),
             titles=tuple(titles),

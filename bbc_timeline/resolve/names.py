@@ -241,6 +241,17 @@ def romanised_key(word: str) -> str:
     return spelling.spelling_key(fold(spelling.strip_article(word)))
 
 
+def search_keys(text: str) -> tuple[str, ...]:
+    """The keys a name is found by in any romanisation: the whole name's, then its last word's when it
+    has several ("Moammar Al Gadhafi" -> "mmr kdf'", "kdf'"). Articles and titles are left out."""
+    parsed = parse_person(text)[0]
+    words = [w for w in parsed.words if not spelling.is_article(w)]
+    keys = [" ".join(romanised_key(w) for w in words)]
+    if len(words) > 1:
+        keys.append(romanised_key(words[-1]))
+    return tuple(k for k in dict.fromkeys(keys) if k.strip())
+
+
 def same_romanised(a: str, b: str, min_consonants: int = spelling.MIN_CONSONANTS) -> str | None:
     """Why two name words are one name in different romanisations (None when their keys differ or are
     too short to tell: "Mary" / "Murray")."""
@@ -288,10 +299,14 @@ def parse_person(text: str) -> tuple[PersonName, tuple[str, ...]]:
     ("Reply", "Share") and a verb opening a question ("Will X Y step down") are not part of it, and
     nor is what follows a split possessive ("X s African").
     """
-    bare = re.sub(r"\b(\w+)( \1\b)+", r"\1", clean_text(text))  # doubled words
+    words = [w for w in clean_text(text).split(" ") if any(c.isalnum() for c in w)]  # "X - X": no dash
+    bare = re.sub(r"\b(\w+)( \1\b)+", r"\1", " ".join(words))  # doubled words
     words, titles = _name_words([w for w in bare.split(" ") if w])
     words = tuple(words)
     return PersonName(" ".join(words), words), titles
+
+
+_PREFIXED = re.compile(r"^(?:pro|anti|ex|post|pre|non)[-‑–][A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -315,6 +330,12 @@ def _name_words(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
     cut = next((i for i, w in enumerate(words) if i and w in ("s", "S")), None)
     if cut is not None:
         words = words[:cut]  # "Gaddafi s African": the rest follows a split possessive
+    if len(words) == 1 and _PREFIXED.match(words[0]):
+        return [], ()  # "pro-Mubarak", "anti-Berg": an adjective, not a name
+    while len(words) > 1 and (words[0].lower() in lexicon.words("function_words")
+                              or words[0].isalpha() and words[0].islower() and words[0] not in SURNAME_PARTICLES
+                              and words[0] not in lexicon.words("name_connectors")):
+        words = words[1:]  # "As Berg", "force Berg": a sentence's words, not the name's
     changed = True
     while changed and len(words) > 1:
         changed = False
