@@ -187,7 +187,7 @@ def shift(p: Point, n: int, unit: str) -> Point:
     try:
         nd = d + _dt.timedelta(days=days)
     except OverflowError:
-        return p
+        return Point(10000 if days > 0 else 0, prec="Y")  # off the calendar: no valid value (see valid_value)
     if unit == "W":
         iy, iw, _ = nd.isocalendar()
         return Point(iy, prec="W", sub=iw)
@@ -362,3 +362,44 @@ def special_label(value: str) -> str | None:
     if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
         return f"week {int(m.group(2))} of {m.group(1)}"
     return None
+
+
+# ----------------------------------------------------------------- validity
+# TIMEX3 values (TimeML 1.2.1, the forms the tagger writes): a calendar value with unknown
+# digits as X, a reference word, or a duration; a SET is either of the first or third kind
+_YEARISH = r"(?:\d{4}|BC\d{4}|XXXX|\d{3}|BC\d{3}|\d{2}|BC\d{2}|\d{3}X|\d{2}XX)"
+_DATE_VALUE = re.compile(
+    rf"{_YEARISH}"
+    r"(?:-(?:(?:\d\d|XX)(?:-(?:\d\d|XX))?|W(?:\d\d|XX)(?:-(?:[1-7]|WE))?|WE|Q[1-4X]|H[12X]|SP|SU|FA|WI))?"
+    r"(?:T(?:(?:[01]\d|2[0-4])(?::[0-5]\d(?::[0-5]\d)?)?|MO|MI|AF|EV|NI|DT))?"
+    r"|PRESENT_REF|PAST_REF|FUTURE_REF")
+_DURATION_VALUE = re.compile(
+    r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|ML|WE|Q|H))*(?:T(?:(?:\d+(?:\.\d+)?|X)(?:H|M|S))+)?")
+
+
+def valid_value(value: str | None, type_: str = "DATE") -> bool:
+    """True for a TIMEX3 value of the type that is also a real calendar value when fully given.
+
+    "2017-02-30", "10000-01", "0000" (there is no year 0) and a week 54 are not."""
+    if not value:
+        return False
+    if type_ == "DURATION":
+        return value != "P" and _DURATION_VALUE.fullmatch(value) is not None
+    if type_ == "SET" and value.startswith("P"):
+        return value != "P" and _DURATION_VALUE.fullmatch(value) is not None
+    if _DATE_VALUE.fullmatch(value) is None:
+        return False
+    if m := re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\dX])", value):
+        y, mo, d = int(m[1]), m[2], m[3]
+        if y == 0:
+            return False
+        try:
+            _dt.date(y, int(mo) if mo else 1, int(d) if d else 1)
+        except ValueError:
+            return False
+    if m := re.match(r"(\d{4})-W(\d\d)", value):
+        try:
+            _dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        except ValueError:
+            return False
+    return not value.startswith("BC0000")

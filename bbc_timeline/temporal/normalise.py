@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from bbc_timeline.timevalues import Point, parse_value, shift
+from bbc_timeline.timevalues import Point, bounds, parse_value, shift, valid_value
 
 from . import lexicon as L
 from .recognise import Candidate, short_year_end_ok
@@ -118,6 +118,8 @@ class Context:
     narrative_at: int = -1  # where the date that last moved the narrative ended
     told: tuple[Point, int] | None = None  # the latest date told with its year (moving or not), and its end
     day_first: bool = False  # the document writes an ambiguous slash date "03/06/2025" day first
+    old_told: int = 0  # dates told with their year so far that lie two or more years before the DCT
+    recent_told: int = 0  # and those that do not
 
 
 def year_named(ctx: Context) -> Point | None:
@@ -1163,7 +1165,27 @@ def normalise(c: Candidate, ctx: Context) -> Norm | None:
     if h is None:
         return None
     try:
-        return h(c, ctx)
+        n = h(c, ctx)
     except (ValueError, KeyError, OverflowError):
         return None
+    return checked(n)
+
+
+def checked(n: Norm | None) -> Norm | None:
+    """The reading if its value is a real TIMEX3 value ("2017-02-30", year 10000 or 0 are not: None);
+    a range end that is no value, or lies before the start, is dropped ("12-10 May 2017")."""
+    if n is None:
+        return None
+    if not valid_value(n.value, n.type):
+        off = re.match(r"(?:\d{5,}|0000)(?![\d])", n.value)
+        if off is None or n.type not in ("DATE", "TIME"):
+            return None
+        # "next year" against 9999-12-31, "last year" against 0001: a reference off the calendar's edge
+        ref = "PAST_REF" if n.value.startswith("0000") else "FUTURE_REF"
+        return Norm("DATE", ref, None, n.mod, n.anchor, None)
+    if n.end_value is not None:
+        a, b = bounds(n.value), bounds(n.end_value)
+        if not valid_value(n.end_value, n.type) or (a is not None and b is not None and b[1] < a[0]):
+            return replace(n, end_value=None)
+    return n
 
