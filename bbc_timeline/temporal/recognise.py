@@ -9,7 +9,9 @@ model numbers such as "T-1000").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon as L
 
@@ -65,6 +67,10 @@ ANAPH_DET = (r"(?:the\s+same|that\s+same|the\s+next|the\s+following|the\s+previo
              r"|same|that|the\s+upcoming|upcoming|the\s+forthcoming|forthcoming|the\s+recent|the\s+whole"
              r"|the\s+entire|the\s+full|the\s+fiscal|the\s+new|the\s+final)")
 
+# "no digit in the rest of this run of word, dot, slash and dash characters" ("12.10.2017", not
+# "12.10.2017.5"), written so that it stops at the first digit: the plain (?![\w./-]*\d) scans
+# the whole run at every start, quadratic on long digit-dot runs
+_NO_DIGIT_IN_RUN = r"(?=(?:[^\W\d]|[./-])*+(?!\d))"
 _B = r"(?<![\w'’-])"  # left word boundary that also refuses "-" and apostrophes
 _BH = r"(?<![\w'’])"  # the same, but a date may follow a hyphen: "14 August-24 August"
 _E = r"(?![\w])"
@@ -81,7 +87,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", _c(rf"{_B}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
               rf"(?:[T\s](?P<time>[01]\d|2[0-3]:[0-5]\d(?::[0-5]\d)?))?(?![\w-])")),
     # 31.07.2017, 31/07/2017, 7/31/2017, 31.07.17 (day first unless impossible)
-    ("numeric", _c(rf"{_B}(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>{YEAR}|\d\d)(?![\w./-]*\d)"
+    ("numeric", _c(rf"{_B}(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>{YEAR}|\d\d){_NO_DIGIT_IN_RUN}"
                   rf"(?:\s+(?P<time>{TIME}))?")),
     # 2024.02.14. 11:32, 2024. 02. 14., 2024/02/14: year first (Hungarian, East Asian, ISO-like)
     ("ymd", _c(rf"(?<![\w./-])(?P<y>{YEAR})(?P<sep>[./])\s?(?P<m>0?[1-9]|1[0-2])(?P=sep)\s?(?P<d>0?[1-9]|[12]\d|3[01])"
@@ -104,7 +110,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                  rf"(?:the\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR_BC}|{YEAR}|that\s+year|the\s+same\s+year|the\s+following\s+year|the\s+previous\s+year)(?![\d%]))?{_E}")),
     # decades and centuries: the 1990s, the '90s, the mid-1990s, the 20th century, the nineteenth century
     ("decade", _c(rf"{_BH}(?:the\s+)?(?P<part>{PART})?(?:(?P<y>1\d\d0|20\d0|\d\d0)'?s|'(?P<yy>\d0)s|(?P<words>(?:nineteen|eighteen)[\s-]?(?:{DECADE_WORDS})|{DECADE_WORDS}))(?:\s+(?P<bc>BC|B\.C\.|BCE))?(?![\w])")),
-    ("century", _c(rf"{_B}(?:the\s+)?(?P<part>{PART})?(?:(?P<rel>this|last|next|the\s+previous|the\s+past|the\s+current)\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<nw>{ORD_WORD}))?[\s-]*century(?:\s+(?P<bc>BC|B\.C\.|AD|A\.D\.))?{_E}")),
+    ("century", _c(rf"{_B}(?:the\s+)?(?P<part>{PART})?(?:(?P<rel>this|last|next|the\s+previous|the\s+past|the\s+current)\s+)?(?:(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<nw>{ORD_WORD}))[\s-]*)?century(?:\s+(?P<bc>BC|B\.C\.|AD|A\.D\.))?{_E}")),
     # years: 2017, fiscal 1989, the year 2000, 490 BC, 2013-2020, from 2013 to 2020, between 1990 and 1995
     ("year", _c(rf"(?<![\w'’])(?:(?P<pre>(?:the\s+)?(?:fiscal(?:\s+year)?|year|FY|calendar(?:\s+year)?|model\s+year|the\s+year)\s*)?)?(?P<part>{PART})?"
                rf"(?P<y>{YEAR}|{YEAR_BC})(?:\s*(?:-|–|—|/|to|and|until|till|through)\s*(?P<y2>{YEAR}|{YEAR_BC}|\d\d(?![\d]))(?![\d.,]\d))?(?![\w%]|[.,]\d|\s*(?:%|per\s*cent|percent))")),
@@ -483,12 +489,35 @@ _ADJUST = {"year": _adjust_year, "month": _adjust_month, "duration": _adjust_adj
 _PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
 
 
+# a run of whitespace this long holds no date and parts no date: the patterns never scan it
+# (HTML with <script>/<style> masked to spaces makes runs of thousands)
+_LONG_SPACE = re.compile(r"\s{200,}")
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _LONG_SPACE.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
 def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
     """All accepted, non-overlapping candidates in text[start:end], in reading order."""
     end = len(text) if end is None else end
+    return list(_find(text, start, end))
+
+
+@lru_cache(maxsize=4)
+def _find(text: str, start: int, end: int) -> tuple[Candidate, ...]:
+    """find_candidates, cached: a document is tagged up to three times (narrative, inferred date, DCT)."""
     found: list[Candidate] = []
+    segments = _segments(text, start, end)
     for family, rx in PATTERNS:
-        for m in rx.finditer(text, start, end):
+        for m in (m for s, e in segments for m in rx.finditer(text, s, e)):
             if m.end() <= m.start():
                 continue
             gd = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -504,14 +533,17 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[C
     # longest first, then the earlier family; keep those that do not overlap
     found.sort(key=lambda c: (-(c.end - c.start), _PRIORITY[c.family], c.start))
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    starts: list[int] = []  # the kept spans, disjoint, sorted by start (and so by end)
+    ends: list[int] = []
     for c in found:
-        if any(c.start < e and s < c.end for s, e in occupied):
+        i = bisect_left(starts, c.end)  # spans starting before c ends: only the last can reach into c
+        if i and ends[i - 1] > c.start:
             continue
         taken.append(c)
-        occupied.append((c.start, c.end))
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
     taken.sort(key=lambda c: c.start)
-    return [_trim(text, c) for c in taken]
+    return tuple(_trim(text, c) for c in taken)
 
 
 def _trim(text: str, c: Candidate) -> Candidate:

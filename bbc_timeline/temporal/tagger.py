@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bbc_timeline.timevalues import Point, parse_value, shift, sort_key
+from bbc_timeline.timevalues import Point, parse_value, shift, sort_key, valid_value
 
 from .normalise import Context, Norm, in_prose, normalise, slash_day_first, story_behind
 from .recognise import Candidate, find_candidates
@@ -56,57 +56,109 @@ def tag(text: str, dct: str | None, start: int = 0, end: int | None = None) -> l
     None (then everything relative resolves against the narrative). Offsets
     are relative to `text`.
     """
-    dct_point = parse_value(dct) if dct else None
+    dct_point = parse_value(dct) if dct and valid_value(dct) else None
     ctx = Context(dct=dct_point, narrative=dct_point, text=text, day_first=slash_day_first(text, start, end))
     out: list[Timex] = []
     for c in find_candidates(text, start, end):
-        n = normalise(c, ctx)
-        if n is None:
-            continue
-        if ctx.plan is not None and (n.anchor or "").startswith("narrative:") and tense_of(
-                text, c.start, c.end, lead=False) > 0:
-            n = _in_plan(c, ctx) or n  # "The same day, leaders will sign": the day of the plan
-        out.append(Timex(c.start, c.end, c.text, n.type, n.value, n.end_value, n.mod, n.anchor))
-        p = n.point
-        if p is not None and n.type == "DATE" and p.prec in ("M", "D"):
-            ctx.last_month = (p, c.end)
-        if p is not None and n.anchor == "absolute" and n.type in ("DATE", "TIME") and p.prec in ("Y", "M", "D"):
-            ctx.told = (p, c.end)
-        if p is None or not moves_story(text, c.start, n.end_value is not None):
-            continue
-        if n.type in ("DATE", "TIME") and p.prec == "D":
-            ctx.last_day = (p, c.end)
-            if ctx.lead_day is None and in_prose(text, c.start):
-                ctx.lead_day = p
-        if n.type not in ("DATE", "TIME") or p.prec not in ("Y", "M", "D", "W", "S", "Q"):
-            continue
-        if _aside(c, n, p, ctx):
-            continue
-        if ctx.frame is None or not same_sentence(text, ctx.frame[1], c.start):
-            ctx.frame = (p, c.end)
-        looks_back = _LOOKS_BACK.match(c.text) is not None
-        cur = ctx.narrative
-        if (cur is None or not _contains(p, cur)) and not (looks_back and cur is not None):
-            ctx.narrative = p
-            ctx.narrative_end = parse_value(n.end_value) if n.end_value else None
-            ctx.narrative_at = c.end
-        elif (not looks_back and n.end_value is None and ctx.narrative_end is not None
-              and not _contains(p, ctx.narrative_end)):
-            # "(492-490 BC) ... in 492 BC ... The following year": the story is at the range's start now
-            ctx.narrative_end = None
-        story = ctx.story
-        backward = n.anchor not in (None, "absolute") and story is not None and (p.y < story.y or looks_back)
-        # "a campaign planned for 1976" looks a little ahead; the story has not got there
-        ahead = (story is not None and 0 < p.y - story.y <= _PLAN_YEARS
-                 and tense_of(text, c.start, c.end, lead=False) > 0)
-        if backward or ahead:
-            pass  # "the previous year" looks back; the story stays where it is
-        elif story is None or (p.prec != "Y" and not _contains(p, story)) or (
-                p.prec == "Y" and p.y != story.y and abs(p.y - story.y) <= _ASIDE_YEARS):
-            ctx.story_steps = _chronology_steps(story, p, ctx)
-            ctx.story = p
-            ctx.story_at = c.end
+        try:
+            _read(c, ctx, out)
+        except (ValueError, OverflowError):
+            continue  # an expression at the calendar's edge ("the next day" after 9999-12-31) is skipped
     return _shifted(out, text)
+
+
+def _read(c: Candidate, ctx: Context, out: list[Timex]) -> None:
+    """Normalise one candidate, keep it, and move the anchors it moves."""
+    text = ctx.text
+    n = _normalise_in_story(c, ctx) if _tells_story(c, ctx) else normalise(c, ctx)
+    if n is None:
+        return
+    if ctx.plan is not None and (n.anchor or "").startswith("narrative:") and tense_of(
+            text, c.start, c.end, lead=False) > 0:
+        n = _in_plan(c, ctx) or n  # "The same day, leaders will sign": the day of the plan
+    out.append(Timex(c.start, c.end, c.text, n.type, n.value, n.end_value, n.mod, n.anchor))
+    p = n.point
+    if p is not None and n.type == "DATE" and p.prec in ("M", "D"):
+        ctx.last_month = (p, c.end)
+    if p is not None and n.anchor == "absolute" and n.type in ("DATE", "TIME") and p.prec in ("Y", "M", "D"):
+        ctx.told = (p, c.end)
+        if ctx.dct is not None and ctx.dct.y - p.y >= _STORY_YEARS:
+            ctx.old_told += 1
+        else:
+            ctx.recent_told += 1
+    if p is None or not moves_story(text, c.start, n.end_value is not None):
+        return
+    if n.type in ("DATE", "TIME") and p.prec == "D":
+        ctx.last_day = (p, c.end)
+        if ctx.lead_day is None and in_prose(text, c.start):
+            ctx.lead_day = p
+    if n.type not in ("DATE", "TIME") or p.prec not in ("Y", "M", "D", "W", "S", "Q"):
+        return
+    if _aside(c, n, p, ctx):
+        return
+    if ctx.frame is None or not same_sentence(text, ctx.frame[1], c.start):
+        ctx.frame = (p, c.end)
+    looks_back = _LOOKS_BACK.match(c.text) is not None
+    cur = ctx.narrative
+    if (cur is None or not _contains(p, cur)) and not (looks_back and cur is not None):
+        ctx.narrative = p
+        ctx.narrative_end = parse_value(n.end_value) if n.end_value else None
+        ctx.narrative_at = c.end
+    elif (not looks_back and n.end_value is None and ctx.narrative_end is not None
+          and not _contains(p, ctx.narrative_end)):
+        # "(492-490 BC) ... in 492 BC ... The following year": the story is at the range's start now
+        ctx.narrative_end = None
+    story = ctx.story
+    backward = n.anchor not in (None, "absolute") and story is not None and (p.y < story.y or looks_back)
+    # "a campaign planned for 1976" looks a little ahead; the story has not got there
+    ahead = (story is not None and 0 < p.y - story.y <= _PLAN_YEARS
+             and tense_of(text, c.start, c.end, lead=False) > 0)
+    if backward or ahead:
+        pass  # "the previous year" looks back; the story stays where it is
+    elif story is None or (p.prec != "Y" and not _contains(p, story)) or (
+            p.prec == "Y" and p.y != story.y and abs(p.y - story.y) <= _ASIDE_YEARS):
+        ctx.story_steps = _chronology_steps(story, p, ctx)
+        ctx.story = p
+        ctx.story_at = c.end
+
+
+# the story told is this many calendar years before the DCT: a past story, not the news of the day
+_STORY_YEARS = 2
+# a history tells at least this many dates with their year, most of them that old, before its
+# yearless dates follow the story
+_STORY_MIN_DATES = 3
+# expressions whose year or day is left to the reader: in a past story, the story's (deictic words
+# such as "yesterday", "last week", "this year", "two years ago" keep the DCT)
+_STORY_FAMILIES = frozenset({"month", "mdy", "dmy", "season", "holiday", "time", "ordday"})
+_DEICTIC = re.compile(r"\b(?:this|last|next|coming|past|current|upcoming)\b", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def _tells_story(c: Candidate, ctx: Context) -> bool:
+    """True when the text around c tells a past story well before the DCT: the narrative's date,
+    told earlier in this paragraph, lies two or more years before the DCT, most dates told so far
+    are that old (a history, not a report looking back), and c's clause does not look ahead. Then c is read against the story, as HeidelTime's narrative mode would."""
+    dct, cur = ctx.dct, ctx.narrative
+    if dct is None or cur is None or cur is dct or c.family not in _STORY_FAMILIES:
+        return False
+    g = c.groups
+    if any(_DEICTIC.search(g.get(k) or "") for k in ("rel", "rel2", "of", "ofrel")):
+        return False  # "last June", "June last year" count from the writing
+    if ctx.old_told < _STORY_MIN_DATES or ctx.old_told <= 2 * ctx.recent_told:
+        return False  # a report that looks back now and then, not a history
+    if dct.y - cur.y < _STORY_YEARS or _PARAGRAPH.search(ctx.text, ctx.narrative_at, c.start):
+        return False
+    return tense_of(ctx.text, c.start, c.end, lead=False) <= 0
+
+
+def _normalise_in_story(c: Candidate, ctx: Context) -> Norm | None:
+    """The reading of c with the story's date as its only anchor (the DCT set aside)."""
+    saved = ctx.dct
+    ctx.dct = None
+    try:
+        return normalise(c, ctx)
+    finally:
+        ctx.dct = saved
 
 
 # "two months after his failed mutiny of June 2023": a noun phrase without a verb between
@@ -129,6 +181,9 @@ def _shifted(out: list[Timex], text: str) -> list[Timex]:
             continue
         n = int(w.group("n")) * (-1 if m.group("dir").lower() == "before" else 1)
         q = shift(p, n, w.group("u"))
+        if not valid_value(q.value()):
+            merged.append(t)
+            continue
         merged[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "DATE", q.value(),
                            anchor=f"narrative:{t.value}")
     return merged

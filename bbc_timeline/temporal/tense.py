@@ -129,9 +129,14 @@ def looks_ahead(text: str, start: int, end: int) -> bool:
     return bool(m) and _INFINITIVE_AFTER.match(before, m[-1].end()) is not None
 
 
+# no sentence runs longer than this: farther apart, two places are in different sentences
+# (and the boundary search stays short on text without punctuation)
+_SENTENCE_MAX = 2000
+
+
 def same_sentence(text: str, start: int, end: int) -> bool:
     """True when no sentence boundary lies in text[start:end] (False for a negative start)."""
-    return 0 <= start <= end and _BOUNDARY.search(text, start, end) is None
+    return 0 <= start <= end and end - start <= _SENTENCE_MAX and _BOUNDARY.search(text, start, end) is None
 
 
 # "had already arrived", "had been detained": a past before the story's past
