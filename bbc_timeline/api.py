@@ -55,10 +55,9 @@ def open_store(db: Path) -> Store:
 
 def _filters(store: Store, flt: EventFilter) -> dict[str, Any]:
     """The store.events() filters of `flt` (dates read, names looked up)."""
-    from bbc_timeline.userdates import parse_bound
+    from bbc_timeline.userdates import window
 
-    since = parse_bound(flt.since, "start") if flt.since else None
-    until = parse_bound(flt.until, "end") if flt.until else None
+    since, until = window(flt.since, flt.until)
     if flt.limit is not None and flt.limit < 0:
         raise UsageError("--limit must be zero or more")
     if flt.offset < 0:
@@ -77,9 +76,9 @@ def _filters(store: Store, flt: EventFilter) -> dict[str, Any]:
 
 def window(flt: EventFilter) -> tuple[str | None, str | None]:
     """The --since/--until bounds of `flt` as inclusive ISO dates (None where open)."""
-    from bbc_timeline.userdates import parse_bound
+    from bbc_timeline.userdates import window as read_window
 
-    return (parse_bound(flt.since, "start") if flt.since else None, parse_bound(flt.until, "end") if flt.until else None)
+    return read_window(flt.since, flt.until)
 
 
 def query_events(store: Store, flt: EventFilter) -> list[dict]:

@@ -165,8 +165,12 @@ def test_store_that_is_not_sqlite(capsys, tmp_path, corpus):
 
 def test_bad_since_and_unknown_actor(capsys, corpus):
     run(capsys, "ingest", str(corpus))
-    code, _, err = run(capsys, "show", "--since", "yesterday")
-    assert code == 2 and "'yesterday' is not a date" in err
+    code, _, err = run(capsys, "show", "--since", "the day after the war")
+    assert code == 2 and "'the day after the war' is not a date" in err
+    code, _, err = run(capsys, "show", "--since", "2020", "--until", "2017")
+    assert code == 2 and "is after --until" in err
+    code, out, _ = run(capsys, "show", "--since", "July 2017", "--until", "31 July 2017", "--json")
+    assert code == 0 and out.strip()
     code, _, err = run(capsys, "actor", "Nobody Atall")
     assert code == 2 and "no person or organisation called 'Nobody Atall'" in err
 

@@ -82,11 +82,11 @@ def prepare_file(source: SourceFile, doc_ids: Callable[[str], str], dct: str | N
 
 
 def _meta_date(meta: dict) -> str | None:
+    """A sidecar's "published" as written; temporal.pubdate parses and checks it (and notes when it is no date)."""
     value = meta.get("published")
-    if not value:
+    if value is None or isinstance(value, bool):
         return None
-    value = str(value).strip()
-    return value[:10] if len(value) >= 10 else value
+    return str(value).strip() or None
 
 
 class DocIds:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bbc_timeline.timevalues import Point, parse_value, shift, sort_key
+from bbc_timeline.timevalues import Point, parse_value, shift, sort_key, valid_value
+from bbc_timeline.userdates import dateparser_value, iso_value
 
 from . import lexicon as L
 from .normalise import Context, normalise, number, slash_day_first
@@ -39,6 +40,7 @@ class DocDates:
     published: str | None
     basis: str | None  # metadata | dateline | inferred
     timexes: list = field(default_factory=list)
+    note: str | None = None  # why a given publication date was not used, and what was used instead
 
 
 def _head_dates(text: str, start: int, end: int):
@@ -363,18 +365,73 @@ def _latest_day(timexes, story: Point) -> Point:
     return max(days, key=sort_key) if days else Point(story.y, story.m, 1, "D")
 
 
+def published_value(raw: str) -> str | None:
+    """A publication date given as metadata (a sidecar's "published") as a TIMEX value, or None.
+
+    ISO ("2017-07-31", "2017-07-31T13:12:00Z", "20170731") is checked against the calendar;
+    other forms are read by the tagger as a dateline ("Mon, 31 Jul 2017 13:12:00 GMT",
+    "31.07.2017 13:12"), then by dateparser ("31 июля 2017", "2017年7月31日")."""
+    raw = (raw or "").strip()
+    if not raw or len(raw) > 80:
+        return None
+    value = iso_value(raw)
+    if value is None and _ISO_LIKE.match(raw):
+        return None  # "2017-02-30": an ISO date off the calendar is no date in any language
+    if value is None:
+        dl = find_dateline(raw)
+        value = dl[0] if dl is not None else None
+    if value is None and re.search(r"\d", raw):
+        value = dateparser_value(raw)
+    return value if value is not None and valid_value(value.split("T")[0]) else None
+
+
+_ISO_LIKE = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?(?:[T ].*)?$|^\d{8}$")
+# a short line near the top with a year and letters outside ASCII: a dateline the tagger cannot read
+_FOREIGN_DATELINE = re.compile(r"^(?=[^\n]*\d{4})(?=[^\n]*[^\x00-\x7f])[^\n]{6,40}$", re.MULTILINE)
+
+
+def foreign_dateline(text: str, start: int = 0, end: int | None = None) -> str | None:
+    """A full date (day, month, year) on a short line near the top written in another language or
+    script ("31 июля 2017", "2017年7月31日", "1 серпня 2017"), read by dateparser; None if none."""
+    end = len(text) if end is None else end
+    for m in _FOREIGN_DATELINE.finditer(text, start, min(end, start + _HEAD_CHARS)):
+        line = m.group(0).strip()
+        if sum(ch.isalpha() for ch in line) > 20:
+            continue  # a sentence, not a date
+        value = dateparser_value(line)
+        if value is not None and re.match(r"^\d{4}-\d\d-\d\d", value):
+            return value
+    return None
+
+
 def resolve_document_dates(text: str, start: int = 0, end: int | None = None,
                            published: str | None = None) -> DocDates:
-    """Publication date (metadata > dateline > inferred) and the timexes tagged against it."""
+    """Publication date (metadata > dateline > inferred) and the timexes tagged against it.
+
+    A metadata value that is no date ("not a date", "2017-02-30") is not used: the dateline or the
+    inference decides, and `note` says so."""
     end = len(text) if end is None else end
+    note = None
     if published:
-        return DocDates(published, "metadata", tag(text, published, start, end))
+        value = published_value(published)
+        if value is not None:
+            day = value[:10]
+            return DocDates(day, "metadata", tag(text, day, start, end))
+        note = f"published {published[:40]!r} is not a date"
     dl = find_dateline(text, start, end)
     if dl is not None:
         day = dl[0][:10]
-        return DocDates(day, "dateline", tag(text, dl[0], start, end))
+        return DocDates(day, "dateline", tag(text, dl[0], start, end), _used(note, "the dateline"))
+    foreign = foreign_dateline(text, start, end)
+    if foreign is not None:
+        day = foreign[:10]
+        return DocDates(day, "dateline", tag(text, foreign, start, end), _used(note, "the dateline"))
     narrative = tag(text, None, start, end)
     inferred = infer_published(text, start, end, narrative)
     if inferred is None:
-        return DocDates(None, None, narrative)
-    return DocDates(inferred, "inferred", tag(text, inferred, start, end))
+        return DocDates(None, None, narrative, _used(note, "no date"))
+    return DocDates(inferred, "inferred", tag(text, inferred, start, end), _used(note, "the date inferred from the text"))
+
+
+def _used(note: str | None, evidence: str) -> str | None:
+    return f"{note}; used {evidence} instead" if note else None
