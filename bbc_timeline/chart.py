@@ -13,7 +13,7 @@ from rich.text import Text
 BY = ("year", "month")
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Precisions fine enough to place an event in one bucket of each mode.
-_PLACEABLE = {"year": ("day", "month", "year"), "month": ("day", "month")}
+_PLACEABLE = {"year": ("day", "week", "month", "year"), "month": ("day", "week", "month")}
 BAR = "█"
 GAP = "·"
 

@@ -79,7 +79,7 @@ class DateValue:
     value: str  # TIMEX3 value at its precision: 2017, 2017-07, 2017-07-25, 201 (decade)
     start: str  # inclusive ISO date: 2017-07-01
     end: str  # inclusive ISO date: 2017-07-31
-    precision: str  # day | month | year | decade
+    precision: str  # day | week | month | year | decade
     text: str = ""  # the words it was read from
     anchor: str | None = None
     end_value: str | None = None  # ranges: the end as written, at its own precision

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 # TIMEX3 precisions of a Point, coarse to fine; contract precisions of an interval
 PRECISIONS = ("CE", "DE", "Y", "H", "Q", "S", "M", "W", "D")
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 # the months a season spans (winter runs into the next year); "AU" is written for autumn by some tools
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
 SEASON_NAMES = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "AU": "Autumn", "WI": "Winter"}
@@ -231,8 +231,8 @@ def _month_end(y: int, m: int) -> _dt.date:
 def bounds(value: str) -> tuple[_dt.date, _dt.date, str] | None:
     """(first day, last day, precision) of a TIMEX3 date value, or None if it has no place in time.
 
-    Precision is the contract's: day, month (also quarters, halves, seasons), year, decade; a week
-    is seven days at day precision."""
+    Precision is the contract's: day, week (an ISO week, Monday to Sunday), month (also quarters,
+    halves, seasons), year, decade."""
     try:
         if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$", value):
             d = _dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -257,7 +257,7 @@ def bounds(value: str) -> tuple[_dt.date, _dt.date, str] | None:
             return _dt.date(y, a, 1), _month_end(y, b), "month"
         if m := _WEEK.match(value):
             monday = _dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return monday, monday + _dt.timedelta(days=6), "day"
+            return monday, monday + _dt.timedelta(days=6), "week"
     except (ValueError, OverflowError):
         return None
     return None
@@ -266,6 +266,9 @@ def bounds(value: str) -> tuple[_dt.date, _dt.date, str] | None:
 def value_at(day: _dt.date, precision: str) -> str:
     """The TIMEX3 value of the calendar unit of `precision` that contains `day`."""
     iso = day.isoformat()
+    if precision == "week":
+        iy, iw, _ = day.isocalendar()
+        return f"{iy:04d}-W{iw:02d}"
     return {"day": iso, "month": iso[:7], "year": iso[:4], "decade": iso[:3]}.get(precision, iso)
 
 
@@ -280,6 +283,8 @@ def at_precision(value: str, precision: str) -> str:
     if "T" in value:
         value = value.split("T", 1)[0]
     if precision == "day" and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        return value
+    if precision == "week" and _WEEK.match(value):
         return value
     if precision == "month" and re.match(r"^\d{4}-\d{2}(?:-\d{2})?$", value):
         return value[:7]
@@ -337,11 +342,17 @@ def unit_label(day: _dt.date, precision: str) -> str:
         return f"{MONTH_NAMES[day.month - 1]} {day.year}"
     if precision == "decade":
         return f"{day.year - day.year % 10}s"
+    if precision == "week":
+        iy, iw, _ = day.isocalendar()
+        return f"week {iw} of {iy}"
     return str(day.year)
 
 
-def range_label(start: _dt.date, end: _dt.date, precision: str) -> str:
-    """A span at one precision in words: "11–18 July 2017", "May–June 2017", "2010 – 2012"."""
+def range_label(start: _dt.date, end: _dt.date, precision: str, end_precision: str | None = None) -> str:
+    """A span in words: "11–18 July 2017", "May–June 2017", "2010 – 2012"; an end known to a
+    coarser precision than the start is shown at its own ("25 July 2017 – October 2017")."""
+    if end_precision is not None and end_precision != precision:
+        return f"{unit_label(start, precision)} – {unit_label(end, end_precision)}"
     if precision == "day" and start.year == end.year:
         if start.month == end.month:
             return f"{start.day}–{end.day} {MONTH_NAMES[start.month - 1]} {start.year}"

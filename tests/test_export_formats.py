@@ -121,7 +121,7 @@ def test_json_is_pretty_unicode_and_stable():
 
 
 @pytest.mark.parametrize("breakage", [
-    lambda d: d["events"][0]["date"].update(precision="week"),
+    lambda d: d["events"][0]["date"].update(precision="hour"),
     lambda d: d["events"][0]["date"].update(start="2017-7-1"),
     lambda d: d["events"][0].update(date_basis="guess"),
     lambda d: d["events"][0].pop("sources"),
@@ -405,6 +405,12 @@ def test_timesketch_before_epoch_is_negative_microseconds():
     ({"value": "2017-SU", "start": "2017-06-01", "end": "2017-08-31", "precision": "month"}, "Summer 2017"),
     ({"value": "2017-06", "start": "2017-06-01", "end": "2017-06-30", "precision": "month",
       "text": "early June 2017"}, "c. June 2017"),
+    # a week is a week, and an end known to the month is never shown with a day
+    ({"value": "2017-W30", "start": "2017-07-24", "end": "2017-07-30", "precision": "week"}, "week 30 of 2017"),
+    ({"value": "2017-07-25", "start": "2017-07-25", "end": "2017-10-31", "precision": "day",
+      "end_value": "2017-10"}, "25 July 2017 – October 2017"),
+    ({"value": "2017-W30", "start": "2017-07-24", "end": "2017-08-31", "precision": "week",
+      "end_value": "2017-08"}, "week 30 of 2017 – August 2017"),
 ])
 def test_human_date(d, label):
     assert human_date(d) == label

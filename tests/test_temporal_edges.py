@@ -56,3 +56,44 @@ def test_many_dates_keep_reading_order_and_do_not_overlap() -> None:
     found = find_candidates(text)
     assert len(found) == 2000
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+# --- impossible or invented values ---------------------------------------------------------------
+
+def test_bc_years_in_any_case_are_bc() -> None:
+    assert [v for _, v, _ in values("In 3000 bc a city rose; by 500 b.c. it fell; in 44 BC Caesar died.")] == [
+        "BC3000", "BC0500", "BC0044"]
+
+
+def test_a_vague_or_very_long_offset_is_no_year() -> None:
+    assert values("It was settled about 2,000 years ago.", "2017-07-31")[0][1] == "PAST_REF"
+    assert values("Settled some 300 years earlier.", "2017-07-31")[0][1] == "PAST_REF"
+    assert values("Twenty years ago it began.", "2017-07-31")[0][1] == "1997"
+
+
+def test_model_numbers_are_no_decades() -> None:
+    text = "The C-130s landed while F-16s and two MiG-210s flew. In the 1960s and the 890s."
+    assert [t for t, _, _ in values(text, "2017-07-31")] == ["the 1960s", "the 890s"]
+
+
+def test_a_past_sentence_tells_no_year_decades_after_its_writing() -> None:
+    found = values("It was settled about 2,000 years ago and was rebuilt 300 years later.", "2017-07-31")
+    assert all(not v[:4].isdigit() or int(v[:4]) <= 2067 for _, v, _ in found)
+
+
+def test_a_history_is_read_against_its_story_even_with_a_document_date() -> None:
+    text = ("The war began in 1938. By 1939 it had spread north.\n\n"
+            "In 1940 the army crossed the river. In June it took the city, and on 12 August the port.\n\n"
+            "In 1941 the siege began. In March the garrison surrendered.")
+    found = {t.text: t for t in tag(text, "2009-12-19")}
+    assert found["June"].value == "1940-06" and found["June"].anchor.startswith("narrative:")
+    assert found["12 August"].value == "1940-08-12"
+    assert found["March"].value == "1941-03"
+
+
+def test_a_report_looking_back_keeps_the_publication_date() -> None:
+    text = ("The last member of the 1953 team died last June. In 2011 the council objected.\n\n"
+            "On Feb. 28, the bank released a note. Yesterday, the minister said it would act.")
+    found = {t.text: t.value for t in tag(text, "2013-03-21")}
+    assert found["last June"] == "2012-06" and found["Feb. 28"] == "2013-02-28"
+    assert found["Yesterday"] == "2013-03-20"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bbc_timeline.timevalues import range_label, special_label, unit_end, unit_label
+from bbc_timeline.timevalues import bounds, range_label, special_label, unit_end, unit_label
 
-PRECISIONS = ("day", "month", "year", "decade")
+PRECISIONS = ("day", "week", "month", "year", "decade")
 
 _APPROX_WORDS = re.compile(
     r"\b(about|around|approximately|roughly|circa|c\.|some|nearly|almost|early|mid|late|"
@@ -65,10 +65,14 @@ def human_date(d: dict) -> str:
         start, end = parse_iso(d["start"]), parse_iso(d["end"])
     except (KeyError, TypeError, ValueError):
         return str(d.get("value") or d.get("text") or "undated")
+    ranged = end > unit_end(start, precision)
+    end_b = bounds(str(d.get("end_value") or ""))
+    end_precision = end_b[2] if end_b is not None else precision  # "until October": the end is a month
     if special:
-        label = special
-    elif end > unit_end(start, precision):
-        label = range_label(start, end, precision)
+        own = bounds(str(d.get("value") or ""))  # a season or quarter spans months of its own
+        label = f"{special} – {unit_label(end, end_precision)}" if own is not None and end > own[1] else special
+    elif ranged:
+        label = range_label(start, end, precision, end_precision)
     else:
         label = unit_label(start, precision)
     if is_approximate(d) and precision != "decade" and not special:

@@ -789,7 +789,7 @@ def _sentence_dates(text: str, s0: int, in_t: list[Mention], dct: DateValue | No
         # beside the sentence's own date, a date naming an earlier happening does not move the story
         reference = bool(own) and m not in own
         basis = "explicit"
-        conf = {"day": 0.9, "month": 0.8, "year": 0.7, "decade": 0.6}[dv.precision]
+        conf = {"day": 0.9, "week": 0.85, "month": 0.8, "year": 0.7, "decade": 0.6}[dv.precision]
         if m.value and _UNKNOWN_WEEK.match(m.value):
             conf = 0.4  # a week somewhere near the anchor month, dated by that month
         if narrative:

@@ -623,10 +623,10 @@ def _n_century(c: Candidate, ctx: Context) -> Norm | None:
 
 def _parse_year(txt: str) -> int:
     t = txt.strip()
-    m = re.match(r"(?:AD|A\.D\.)\s*(\d{1,4})", t)
+    m = re.match(r"(?:AD|A\.D\.)\s*(\d{1,4})", t, re.IGNORECASE)
     if m:
         return int(m.group(1))
-    m = re.match(r"(\d{1,4})\s*(BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE)?", t)
+    m = re.match(r"(\d{1,4})\s*(BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE)?", t, re.IGNORECASE)
     y = int(m.group(1))
     if m.group(2) and m.group(2).upper().startswith("B"):
         return -y
@@ -647,9 +647,9 @@ def _n_year(c: Candidate, ctx: Context) -> Norm | None:
                 y2 = y  # "2024-10" would run backwards: no range
         else:
             y2 = _parse_year(t2)
-            if y < 0 < y2 and not re.search(r"AD|A\.D\.|CE", t2):
+            if y < 0 < y2 and not re.search(r"AD|A\.D\.|CE", t2, re.IGNORECASE):
                 y2 = -y2  # "490-479 BC"
-        if re.search(r"BC|B\.C\.", t2) and y > 0:
+        if re.search(r"BC|B\.C\.", t2, re.IGNORECASE) and y > 0:
             y = -y
         if y2 != y:
             end = Point(y2, prec="Y")
@@ -727,6 +727,8 @@ def _n_quarter(c: Candidate, ctx: Context) -> Norm | None:
     return _mk("DATE", Point(y, prec="Q", sub=q), kind, base)
 
 
+# an offset this many years long names no year ("2,000 years ago"), nor this many when approximate
+_VAGUE_YEARS, _VAGUE_APPROX_YEARS = 1000, 100
 _REL_BACK = L.OFFSET_BACK
 # "60 years on" is left a duration: it may count from the story's event, not from the DCT
 _REL_FWD = L.OFFSET_FORWARD
@@ -761,6 +763,10 @@ def _n_duration(c: Candidate, ctx: Context) -> Norm | None:
             return Norm("DATE", "PAST_REF" if rel in _REL_BACK else "FUTURE_REF", None, mod, None, None)
         if unit == "fortnight":
             n *= 2
+        years = n * {"Y": 1, "DE": 10, "CE": 100}.get(code, 0)
+        if years >= _VAGUE_YEARS or (mod is not None and years >= _VAGUE_APPROX_YEARS):
+            # "about 2,000 years ago", "some 300 years earlier": a vague past (or future), not a year
+            return Norm("DATE", "PAST_REF" if rel in _REL_BACK else "FUTURE_REF", None, mod, _anchor_str(kind, base), None)
         step = int(n) if n == int(n) else n
         narr = ctx.narrative
         if code == "Y" and step == n and narr is not None and narr.prec == "Q" and ctx.dct is not None:

@@ -319,8 +319,17 @@ def _season_ok(text: str, c: Candidate) -> bool:
                           r"throughout|before|after|and|or)\s+$", before, re.IGNORECASE))
 
 
+# a letter code and a dash before a number: a model or weapon name ("C-130s", "MiG-210s", "Su-270s")
+_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]{1,4}\s?[-‑]\s?$")
+
+
 def _decade_ok(text: str, c: Candidate) -> bool:
     g = c.groups
+    if g.get("y") and _CODE_BEFORE.search(text, max(0, c.start - 8), c.start):
+        return False
+    if g.get("y") and len(g["y"]) == 3 and not (g.get("bc") or g.get("part") or re.match(r"the\b", c.text, re.IGNORECASE)
+                                                 or re.search(r"\bthe\s+$", text[max(0, c.start - 6):c.start], re.IGNORECASE)):
+        return False  # a bare "130s" is a count or a code; the decades of the first millennium take "the"
     if g.get("words") and not re.match(r"(?:the|early|mid|late)\b", c.text, re.IGNORECASE):
         return bool(re.search(r"\bthe\s+$", text[max(0, c.start - 10):c.start]))
     return True

@@ -73,6 +73,13 @@ def _read(c: Candidate, ctx: Context, out: list[Timex]) -> None:
     n = _normalise_in_story(c, ctx) if _tells_story(c, ctx) else normalise(c, ctx)
     if n is None:
         return
+    if (n.point is not None and ctx.dct is not None and n.point.y > ctx.dct.y + _FUTURE_YEARS
+            and tense_of(text, c.start, c.end, lead=False) < 0):
+        # a past-tense sentence tells no happening decades after its writing: a written year is
+        # no year ("sold 2,087 ..."), a reckoned one ("300 years later" after a vague past) unknown
+        if n.anchor == "absolute":
+            return
+        n = Norm("DATE", "XXXX", None, n.mod, n.anchor, None)
     if ctx.plan is not None and (n.anchor or "").startswith("narrative:") and tense_of(
             text, c.start, c.end, lead=False) > 0:
         n = _in_plan(c, ctx) or n  # "The same day, leaders will sign": the day of the plan
@@ -122,6 +129,8 @@ def _read(c: Candidate, ctx: Context, out: list[Timex]) -> None:
         ctx.story_at = c.end
 
 
+# a past-tense sentence tells of no year this far after the DCT
+_FUTURE_YEARS = 50
 # the story told is this many calendar years before the DCT: a past story, not the news of the day
 _STORY_YEARS = 2
 # a history tells at least this many dates with their year, most of them that old, before its
