@@ -1,7 +1,7 @@
 """Temporal-expression benchmark: our tagger against two baselines on public corpora.
 
     python bench/timex_bench.py --shared ../shared [--skip-baselines] [--out DIR]
-                                [--tbaq] [--errors FILE]
+                                [--tbaq] [--t17] [--errors FILE]
 
 1. TempEval-3 platinum (each document's DCT) and WikiWars, with each article's
    document date (the day the page was saved: history told long before it, so the
@@ -15,6 +15,10 @@
    too: it is the development set for rules; platinum and WikiWars are tests.
    --errors FILE writes every missed, spurious, partial and wrong-value item
    of our tagger (JSON Lines, with the surrounding text) for error analysis.
+   Standalone dates (a sidecar's "published", a dateline, a typed --since) in 13 formats and
+   languages: the own reader (ISO, dateline patterns) against dateparser, accuracy and time.
+   With --t17, every value the tagger gives on the Timeline17 dev collections is checked: none
+   outside the TIMEX3 grammar, none more than 50 years after publication in a past-tense sentence.
 3. The bundled corpus (data/corpus) against ../shared/gold/timex.jsonl via
    ../shared/gold/score.py, with publication dates from our own inference.
 
@@ -186,6 +190,96 @@ def corpus_score(shared: Path, corpus: Path, out_dir: Path) -> tuple[str, list[s
     return summary or res.stderr.strip(), pubs
 
 
+def t17_check(shared: Path) -> list[str]:
+    """Every T17 dev article tagged against its publication date: values outside the TIMEX3 grammar
+    (or off the calendar), and years more than 50 after the publication year told in a past-tense
+    sentence. Both should be zero."""
+    from bbc_timeline.temporal.tense import tense_of
+    from bbc_timeline.timevalues import valid_value
+
+    out = []
+    for topic in sorted(p for p in (shared / "bench" / "t17").iterdir() if (p / "corpus").is_dir()):
+        docs = timexes = bad = future = 0
+        examples: list[str] = []
+        for f in sorted((topic / "corpus").rglob("*.txt")):
+            meta = f.with_name(f.name + ".meta.json")
+            published = None
+            if meta.exists():
+                published = json.loads(meta.read_text(encoding="utf-8")).get("published")
+            text = f.read_text(encoding="utf-8", errors="replace")
+            dates = resolve_document_dates(text, published=published or f.name[:10])
+            pub_year = int(dates.published[:4]) if dates.published and dates.published[:4].isdigit() else None
+            docs += 1
+            for t in dates.timexes:
+                timexes += 1
+                if not valid_value(t.value, t.type) or (t.end_value and not valid_value(t.end_value, t.type)):
+                    bad += 1
+                    examples.append(f"{f.name}: {t.text!r} -> {t.value}")
+                m = re.match(r"(\d{4})", t.value)
+                if (pub_year is not None and m and int(m.group(1)) > pub_year + 50
+                        and tense_of(text, t.start, t.end, lead=False) < 0):
+                    future += 1
+                    examples.append(f"{f.name}: {t.text!r} -> {t.value} (published {dates.published})")
+        out.append(f"T17 {topic.name}: {docs} articles, {timexes} timexes; outside TIMEX3/calendar: {bad}; "
+                   f"year > publication + 50 in a past-tense sentence: {future}"
+                   + (f"  e.g. {'; '.join(examples[:3])}" if examples else ""))
+    return out
+
+
+# standalone dates (sidecars, datelines, typed options) in other languages and formats: (format, day) -> text
+_MONTHS = {
+    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"],
+    "uk": ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
+           "листопада", "грудня"],
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+           "November", "Dezember"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"],
+}
+_STANDALONE = {
+    "ISO": lambda d: d.isoformat(),
+    "ISO + time": lambda d: f"{d.isoformat()}T13:12:00Z",
+    "compact": lambda d: d.strftime("%Y%m%d"),
+    "RFC 2822": lambda d: d.strftime("%a, %d %b %Y 13:12:00 GMT"),
+    "31.07.2017 13:12": lambda d: d.strftime("%d.%m.%Y 13:12"),
+    "31 July 2017": lambda d: f"{d.day} {d.strftime('%B')} {d.year}",
+    "July 31, 2017": lambda d: f"{d.strftime('%B')} {d.day}, {d.year}",
+    "Russian": lambda d: f"{d.day} {_MONTHS['ru'][d.month - 1]} {d.year}",
+    "Ukrainian": lambda d: f"{d.day} {_MONTHS['uk'][d.month - 1]} {d.year}",
+    "German": lambda d: f"{d.day}. {_MONTHS['de'][d.month - 1]} {d.year}",
+    "French": lambda d: f"{d.day} {_MONTHS['fr'][d.month - 1]} {d.year}",
+    "Spanish": lambda d: f"{d.day} de {_MONTHS['es'][d.month - 1]} de {d.year}",
+    "Chinese/Japanese": lambda d: f"{d.year}年{d.month}月{d.day}日",
+}
+
+
+def standalone_dates(n: int = 40) -> list[tuple[str, int, int, int, float, float]]:
+    """(format, items, own reader right, dateparser right, own s, dateparser s) on `n` days per format."""
+    from bbc_timeline.temporal.pubdate import find_dateline
+    from bbc_timeline.userdates import dateparser_value, iso_value
+
+    days = [dt.date(1995, 1, 1) + dt.timedelta(days=397 * i) for i in range(n)]
+    rows = []
+    for name, fmt in _STANDALONE.items():
+        own = dp = 0
+        t_own = t_dp = 0.0
+        for d in days:
+            text = fmt(d)
+            t0 = time.perf_counter()
+            v = iso_value(text) or ((find_dateline(text) or [None])[0])
+            t_own += time.perf_counter() - t0
+            own += bool(v) and v[:10] == d.isoformat()
+            t0 = time.perf_counter()
+            w = dateparser_value(text)
+            t_dp += time.perf_counter() - t0
+            dp += bool(w) and w[:10] == d.isoformat()
+        rows.append((name, len(days), own, dp, t_own, t_dp))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default="../shared", help="the shared folder with bench/ and gold/")
@@ -193,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="keep extracted texts and predictions here")
     ap.add_argument("--tbaq", action="store_true", help="also score the TBAQ training (development) set")
     ap.add_argument("--errors", help="write our tagger's errors here (JSON Lines, with context)")
+    ap.add_argument("--t17", action="store_true", help="check the values on the Timeline17 dev collections")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "bench" / "score_timex.py").exists():
@@ -253,6 +348,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_baselines:
         console.print(f"spaCy model: {spacy_name}" if nlp is not None else
                       "spaCy baseline skipped: no English model installed.")
+    if not args.skip_baselines:
+        st = Table(title="Standalone dates (sidecars, datelines, typed options): own reader vs dateparser")
+        for col in ("format", "items", "own reader", "dateparser", "own ms/item", "dateparser ms/item"):
+            st.add_column(col, justify="left" if col == "format" else "right")
+        for name, k, own, dp, t_own, t_dp in standalone_dates():
+            st.add_row(name, str(k), f"{own}/{k}", f"{dp}/{k}", f"{1000 * t_own / k:.2f}", f"{1000 * t_dp / k:.2f}")
+        console.print(st)
+        console.print("publication dates use the own reader first, dateparser for what it cannot read "
+                      "(temporal.pubdate.published_value); running text stays with the own tagger (table above).")
+    if args.t17 and (shared / "bench" / "t17").exists():
+        for line in t17_check(shared):
+            console.print(line)
     corpus = ROOT / "data" / "corpus"
     if (shared / "gold" / "score.py").exists() and corpus.exists():
         summary, pubs = corpus_score(shared, corpus, tmp)

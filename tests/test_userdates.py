@@ -76,3 +76,19 @@ def test_iso_values_are_checked_against_the_calendar() -> None:
     assert iso_value("2016-02-29") == "2016-02-29"
     assert iso_value("2017-02-29") is None
     assert iso_value("20171301") is None
+
+
+@pytest.mark.parametrize(("text", "side", "expected"), [
+    ("last Tuesday", "start", "2017-08-08"),
+    ("two weeks ago", "start", "2017-08-01"),
+    ("31/07/2017", "start", "2017-07-31"),
+])
+def test_other_wordings_go_to_dateparser(text: str, side: str, expected: str) -> None:
+    assert parse_bound(text, side, today=TODAY) == expected
+
+
+def test_the_common_forms_never_import_dateparser() -> None:
+    code = ("import sys; from bbc_timeline.userdates import parse_bound; "
+            "[parse_bound(t, 'start') for t in ('July 2017', 'last month', '3 weeks ago', '31 July 2017', "
+            "'July 31, 2017', 'yesterday', 'next year')]; assert 'dateparser' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
