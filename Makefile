@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install model run test check bench bench-scale screenshot clean
+.PHONY: install model run test check bench bench-tls bench-scale screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,13 @@ check: install
 
 # Every benchmark of the issues; the scale run uses 1,000 synthetic articles (about 5 minutes).
 bench: install
+	$(BIN)/python -m pip install --quiet tilse  # bench-only: the Timeline17 scorer's ROUGE (issue 11)
 	$(BIN)/python bench/run_all.py --shared ../shared
+
+# Timeline17 digest scores (issue 11): four topics ingested under nice, kept in $TMPDIR between runs.
+bench-tls: install
+	$(BIN)/python -m pip install --quiet tilse
+	$(BIN)/python bench/tls_bench.py --shared ../shared
 
 # The scale figures at 1,000 and 10,000 articles (about 25 minutes); add --full for 50,000.
 bench-scale: install

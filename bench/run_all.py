@@ -34,6 +34,10 @@ def main() -> int:
         codes["temporal benchmarks (issue 3)"] = run(
             "temporal benchmarks (issue 3)", [str(HERE / "timex_bench.py"), "--shared", a.shared]
         )
+    if (HERE / "tls_bench.py").exists():
+        codes["Timeline17 digest (issue 11)"] = run(
+            "Timeline17 digest (issue 11)", [str(HERE / "tls_bench.py"), "--shared", a.shared]
+        )
     if (HERE / "scale_bench.py").exists():
         codes["scale (issue 7)"] = run(
             "scale (issue 7)", [str(HERE / "scale_bench.py"), "--sizes", a.sizes, "--workers", "2", "--dask"]
