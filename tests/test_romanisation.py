@@ -209,3 +209,25 @@ def test_actor_is_found_by_another_romanisation_through_the_stored_key(tmp_path)
         plan = store.conn.execute("EXPLAIN QUERY PLAN SELECT DISTINCT entity FROM entity_keys WHERE key = ?",
                                   ("x",)).fetchall()
         assert any("entity_keys_key" in str(row) for row in plan)
+
+
+# ------------------------------------------------------------------ page furniture on its own
+@pytest.mark.parametrize("text,name", [
+    ("Jane Doe\\/AP Anna Berg", "Anna Berg"),  # a photo credit before the name
+    ("Northland Dr Berg", "Berg"),  # a title inside: what stands before belongs to another phrase
+    ("EDT Anna Berg", "Anna Berg"),  # a dateline's time zone
+    ("Avian Flu H5N2", ""),  # no person's name holds a digit
+    ("pro-Berg", ""),
+    ("force Berg", "Berg"), ("As Berg", "Berg"), ("Berg - Berg", "Berg"),
+])
+def test_furniture_words_on_their_own_never_make_a_name(text, name):
+    assert names.parse_person(text)[0].text == name
+
+
+def test_a_dateline_credit_is_not_an_abbreviation_of_the_place_before_it():
+    res = resolve_entities(mentions(
+        ("a", [("BST NORTHPORT", "ORG"), ("Reuters", "ORG", ["(abbreviation in brackets)"])]),
+        ("b", [("Reuters", "ORG")]),
+    ))
+    o = {e.name: e for e in res.entities if e.type == "org"}
+    assert o["Reuters"].mentions == 2 and "NORTHPORT" in o

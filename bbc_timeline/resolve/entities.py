@@ -184,7 +184,7 @@ def _item(m: Mention, idx: int, pool: dict[str, str]) -> _Item | None:
         if not surface or names.is_title_phrase(surface) or _demonym_and_titles(parsed.words):
             return None
     else:
-        surface, titles = names.clean_text(m.text), tuple(m.titles)
+        surface, titles = names.drop_time_zone(names.clean_text(m.text)), tuple(m.titles)
     if not surface:
         return None
     surface = pool.setdefault(surface, surface)
@@ -740,7 +740,8 @@ def _resolve_orgs(items: list[_Item], uf: _Clusters, dropped: set[int],
         for prev, it in itertools.pairwise(ordered):
             # ", or ABC," after a name counts as a bracket (the nlp component checked the words)
             if (orgs.is_acronym(it.surface) or it.bracketed) and 0 < it.start - prev.end <= (5 if it.bracketed else 3) \
-                    and (it.bracketed or orgs.acronym_fits(it.surface, prev.surface)):
+                    and (it.bracketed or orgs.acronym_fits(it.surface, prev.surface)) \
+                    and it.key not in names.outlet_words():  # "CAIRO (Reuters)": a dateline's credit
                 uf.union(prev.idx, it.idx, f"{it.surface} = {prev.surface}: abbreviation given in brackets")
         acronyms = [it for it in doc_items if orgs.is_acronym(it.surface)]
         spelled = {orgs.initials(it.surface): it for it in doc_items
@@ -857,8 +858,10 @@ def _choose_name(etype: str, members: list[_Item]) -> str:
 
         def okey(s: str) -> tuple:
             k = orgs.org_key(s)
-            return (s in free, bool(k.countries), not orgs.is_acronym(s), len(_tidy(s).split()), counts[s],
-                    -order[s])
+            # a country-qualified name is preferred when it is written more than once (a lone
+            # "Northland World Health Organization" is a span run on from a dateline, not the name)
+            return (s in free, bool(k.countries) and counts[s] > 1, not orgs.is_acronym(s), len(_tidy(s).split()),
+                    counts[s], -order[s])
         return _tidy(max(counts, key=okey))
     if etype == "place":
         known = [places.canonical_place(s) for s in counts if places.canonical_place(s)]

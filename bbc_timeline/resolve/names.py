@@ -300,10 +300,23 @@ def parse_person(text: str) -> tuple[PersonName, tuple[str, ...]]:
     nor is what follows a split possessive ("X s African").
     """
     words = [w for w in clean_text(text).split(" ") if any(c.isalnum() for c in w)]  # "X - X": no dash
+    credit = max((i for i, w in enumerate(words) if "/" in w), default=None)
+    if credit is not None:  # a photo credit ("Jane Doe/AP Anna Berg"): the name is what follows it
+        words = words[credit + 1:] or [w for w in words[credit].replace("\\", "").split("/")[0:1] if w]
+    if any(any(c.isdigit() for c in w) for w in words):
+        return PersonName("", ()), ()  # "Avian Flu H5N1", "b. 1823": no person's name holds a digit
     bare = re.sub(r"\b(\w+)( \1\b)+", r"\1", " ".join(words))  # doubled words
     words, titles = _name_words([w for w in bare.split(" ") if w])
     words = tuple(words)
     return PersonName(" ".join(words), words), titles
+
+
+def drop_time_zone(text: str) -> str:
+    """A name without the time zone of a dateline before it ("BST MEXICO CITY" -> "MEXICO CITY")."""
+    words = text.split(" ")
+    while len(words) > 1 and words[0] in lexicon.words("time_zones"):
+        words = words[1:]
+    return "" if words and words[0] in lexicon.words("time_zones") else " ".join(words)
 
 
 _PREFIXED = re.compile(r"^(?:pro|anti|ex|post|pre|non)[-‑–][A-Z]")
@@ -336,6 +349,13 @@ def _name_words(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
                               or words[0].isalpha() and words[0].islower() and words[0] not in SURNAME_PARTICLES
                               and words[0] not in lexicon.words("name_connectors")):
         words = words[1:]  # "As Berg", "force Berg": a sentence's words, not the name's
+    words = drop_time_zone(" ".join(words)).split()  # "EDT ATLANTA": a dateline's time zone
+    # a title inside the span with a name after it: what stands before is another phrase's
+    # ("Northamptonshire Dr Baker" -> "Dr Baker")
+    inner = next((i for i in range(1, len(words) - 1) if is_title_head(words[i]) and words[i][:1].isupper()
+                  and not is_title_word(words[i - 1]) and words[i - 1].lower() not in ("of", "the")), None)
+    if inner is not None:
+        words = words[inner:]
     changed = True
     while changed and len(words) > 1:
         changed = False
