@@ -58,6 +58,9 @@ def _filters(store: Store, flt: EventFilter) -> dict[str, Any]:
     from bbc_timeline.userdates import window
 
     since, until = window(flt.since, flt.until)
+    for option, value in (("--actor", flt.actor), ("--org", flt.org), ("--text", flt.text)):
+        if value is not None and not value.strip():
+            raise UsageError(f"{option} needs a value; '{value}' is empty")
     if flt.limit is not None and flt.limit < 0:
         raise UsageError("--limit must be zero or more")
     if flt.offset < 0:

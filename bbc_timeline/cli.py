@@ -6,6 +6,7 @@ signature at start-up, and string annotations would be re-evaluated each time.
 
 import gc
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -76,6 +77,12 @@ def ingest(
         "--dask", metavar="SCHEDULER",
         help="Run the model on a Dask cluster: a scheduler address, or 'local' (needs pip install '.[dask]').",
     )] = None,
+    wait: Annotated[float, typer.Option(
+        "--wait", min=0, metavar="SECONDS", help="If another ingest is writing the store, wait this long for it.",
+    )] = 60.0,
+    max_size: Annotated[float, typer.Option(
+        "--max-size", min=0, metavar="MB", help="Skip (with a note) input files larger than this.",
+    )] = 64.0,
     json_: JsonOpt = False,
 ) -> None:
     """Read articles into the store: dates, people, organisations, events."""
@@ -95,11 +102,17 @@ def ingest(
                 bar.advance(task, n)
 
         try:
+            def waiting(message: str) -> None:
+                err.print(f"note: {escape(message)}", soft_wrap=True)
+
             report = api.ingest(paths, default_db_path(db), model=model, workers=workers,
-                                batch_size=batch_size, progress=progress, dask=dask)
+                                batch_size=batch_size, progress=progress, dask=dask,
+                                wait=wait, on_wait=waiting, max_mb=max_size)
         except KeyboardInterrupt:
             err.print("interrupted: files finished so far are stored; run the same ingest again to finish")
             raise typer.Exit(130) from None
+    if report.aliases:
+        err.print(f"aliases: applied {escape(report.aliases)}", soft_wrap=True)
     for message in report.notes:
         err.print(f"note: {escape(message)}", soft_wrap=True)
     for message in report.failed:
@@ -341,5 +354,11 @@ def main(argv: list[str] | None = None) -> None:
     except TimelineError as e:
         err.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
         sys.exit(e.exit_code)
+    except sqlite3.Error as e:  # met while reading: a damaged page, a lock held too long
+        from bbc_timeline.store import Store, store_problem
+
+        path = Store.last_opened or default_db_path(None)
+        err.print(f"[red]error:[/red] {escape(str(store_problem(path, e)))}", soft_wrap=True)
+        sys.exit(1)
     except BrokenPipeError:
         sys.exit(0)

@@ -11,6 +11,10 @@ class InputError(TimelineError):
     """A file or folder that cannot be read as an article."""
 
 
+class SkippedInput(InputError):
+    """A file deliberately not read (not a regular file, over the size limit): a note, not a failure."""
+
+
 class StoreError(TimelineError):
     """The store file is missing, not a timeline store, or not SQLite."""
 

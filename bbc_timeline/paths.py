@@ -7,6 +7,8 @@ from pathlib import Path
 
 APP_NAME = "bbc-timeline"
 ENV_DB = "BBC_TIMELINE_DB"
+ENV_ALIASES = "BBC_TIMELINE_ALIASES"
+ALIASES_NAME = "aliases.toml"
 
 
 def user_dir() -> Path:
@@ -27,9 +29,18 @@ def default_db_path(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def alias_file() -> Path | None:
-    """The user's alias file: $BBC_TIMELINE_ALIASES, else data/aliases.toml beside the package, if present."""
-    env = os.environ.get("BBC_TIMELINE_ALIASES")
+    """The alias file applied by ingest, first found of:
+
+    1. $BBC_TIMELINE_ALIASES (a path; it must exist),
+    2. `aliases.toml` in the user's config dir (typer.get_app_dir: ~/.config/bbc-timeline on Linux),
+    3. `data/aliases.toml` of a source checkout (the documented example).
+    None if there is none.
+    """
+    env = os.environ.get(ENV_ALIASES)
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parent.parent / "data" / "aliases.toml"
+    user = user_dir() / ALIASES_NAME
+    if user.is_file():
+        return user
+    here = Path(__file__).resolve().parent.parent / "data" / ALIASES_NAME
     return here if here.exists() else None

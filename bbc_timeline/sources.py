@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bbc_timeline import furniture
-from bbc_timeline.errors import InputError
+from bbc_timeline.errors import InputError, SkippedInput
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 SIDECAR_SUFFIX = ".meta.json"
+MAX_FILE_MB = 64  # default size limit of one input file (a 20 MB report is a legitimate input)
+MAX_SIDECAR_BYTES = 1 << 20  # a metadata sidecar is a few fields, never megabytes
 # Tried in order when a file is not valid UTF-8. cp1251 first: Cyrillic sources
 # are common in this domain and latin-1 would accept anything silently.
 LEGACY_ENCODINGS = ("cp1251", "cp1252", "latin-1")
@@ -60,6 +62,7 @@ class Segment:
 class FileProblem:
     path: Path
     message: str
+    note: bool = False  # deliberately skipped (a FIFO, a device): reported as a note, not a failure
 
 
 @dataclass(frozen=True)
@@ -103,9 +106,28 @@ def discover_files(paths: list[Path]) -> tuple[list[FoundFile], list[FileProblem
             _walk(root, found, problems)
         elif root.name.endswith(SIDECAR_SUFFIX):
             continue
+        elif not root.is_file():
+            problems.append(FileProblem(root, f"{root}: skipped: {_kind(root)}, not a regular file", note=True))
         else:
             found.append(FoundFile(root, root.name, str(root.resolve())))
     return found, problems
+
+
+def _kind(path: Path | str) -> str:
+    """What a non-regular file is, for a note ("a FIFO", "a device", ...)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "unreadable"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "special file"
 
 
 def _walk(root: Path, found: list[FoundFile], problems: list[FileProblem]) -> None:
@@ -143,36 +165,74 @@ def _walk(root: Path, found: list[FoundFile], problems: list[FileProblem]) -> No
             if name.endswith(SIDECAR_SUFFIX) or os.path.splitext(name)[1].lower() not in SUFFIXES:
                 continue
             path = Path(entry.path)
+            try:
+                regular = entry.is_file()  # d_type for plain entries; a link is followed
+            except OSError:
+                regular = False
+            if not regular:  # a FIFO would block the read forever, a device never ends
+                problems.append(FileProblem(path, f"{path}: skipped: {_kind(path)}, not a regular file", note=True))
+                continue
             key = f"{real}{os.sep}{name}" if real and not link else str(path.resolve())
             hits.append((rel, FoundFile(path, "/".join(rel), key)))
     hits.sort(key=lambda h: h[0])
     found += [f for _, f in hits]
 
 
-def read_raw(path: Path) -> RawFile:
-    """A file's bytes and its metadata sidecar's, hashed together; no decoding yet."""
+def read_raw(path: Path, max_bytes: int | None = None) -> RawFile:
+    """A file's bytes and its metadata sidecar's, hashed together; no decoding yet.
+
+    Only regular files are read (a FIFO or a device is refused without blocking), and at
+    most `max_bytes` (default MAX_FILE_MB): a larger file is refused with its size.
+    """
+    limit = MAX_FILE_MB << 20 if max_bytes is None else max_bytes
     try:
-        raw = path.read_bytes()
+        raw = _read_regular(path, limit)
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not a file") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+    if raw is None:
+        raise SkippedInput(f"{path}: skipped: {_kind(path)}, not a regular file")
+    if len(raw) > limit:
+        size = os.stat(path).st_size
+        raise SkippedInput(
+            f"{path}: skipped: {size / (1 << 20):.1f} MB is over the {limit / (1 << 20):g} MB limit (--max-size)"
+        )
     side = path.with_name(path.name + SIDECAR_SUFFIX)
     try:
-        meta_raw = side.read_bytes()
+        meta_raw = _read_regular(side, MAX_SIDECAR_BYTES)
     except FileNotFoundError:
         meta_raw = b""
     except OSError as e:
         raise InputError(f"{side}: unreadable metadata sidecar ({e.__class__.__name__})") from None
+    if meta_raw is None or len(meta_raw) > MAX_SIDECAR_BYTES:
+        raise InputError(f"{side}: metadata sidecar is not a regular file of at most 1 MB")
     return RawFile(raw, meta_raw, hashlib.sha256(raw + b"\0" + meta_raw).hexdigest())
 
 
-def read_source(path: Path, name: str, raw: RawFile | None = None) -> SourceFile:
+def _read_regular(path: Path, limit: int) -> bytes | None:
+    """Up to limit + 1 bytes of a regular file; None if it is not one (checked on the open file)."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read(limit + 1)
+    finally:
+        os.close(fd)
+
+
+def read_source(path: Path, name: str, raw: RawFile | None = None, max_bytes: int | None = None) -> SourceFile:
     """Read and decode one file (or decode bytes already read); raise InputError with a one-line reason."""
     if raw is None:
-        raw = read_raw(path)
+        raw = read_raw(path, max_bytes)
     data = raw.raw
     if not data.strip():
         raise InputError(f"{path}: empty file")
@@ -180,6 +240,7 @@ def read_source(path: Path, name: str, raw: RawFile | None = None) -> SourceFile
         raise InputError(f"{path}: binary file, not text")
     text, encoding = decode(data)
     meta = _parse_sidecar(path, raw.meta_raw) if raw.meta_raw else {}
+    meta = _clean(meta)
     is_html = path.suffix.lower() in {".html", ".htm"}
     if is_html:
         meta = {**html_meta(text), **meta}
@@ -217,11 +278,25 @@ def _plausibly_cyrillic(text: str) -> bool:
 
 
 def _looks_binary(raw: bytes) -> bool:
-    sample = raw[:8192]
-    if b"\0" in sample:
+    if b"\0" in raw:  # anywhere: a NUL never belongs in an article, and would reach every export
         return True
+    sample = raw[:8192]
     controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
     return controls / max(1, len(sample)) > 0.05
+
+
+def _clean(value):
+    """Sidecar values as text every output can encode: a lone surrogate ("\\ud800" in JSON) becomes U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _parse_sidecar(path: Path, raw: bytes) -> dict:

@@ -8,7 +8,9 @@ documents are in.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -179,6 +181,82 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
 ]
 APPLICATION_ID = 0x42424354  # "BBCT": marks a file as a timeline store
+BUSY_TIMEOUT = 30.0  # seconds a writer's statement waits for another connection's write to end
+
+
+def store_problem(path: Path, e: sqlite3.Error) -> StoreError:
+    """One line for an SQLite error on opening or writing a store: locked, read-only, damaged, not a store."""
+    if isinstance(e, StoreError):
+        return StoreError(f"{path}: {e}")
+    name = getattr(e, "sqlite_errorname", "") or ""
+    text = str(e)
+    if name.startswith("SQLITE_BUSY") or "locked" in text:
+        return StoreError(f"{path}: store busy (another process is writing it); try again when it has finished")
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        if name == "SQLITE_READONLY_ROLLBACK" or "rollback" in text.lower():
+            return StoreError(f"{path}: an ingest was interrupted mid-write; run `timeline ingest` to repair the store")
+        return StoreError(f"{path}: the store is read-only (no permission to write it)")
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return StoreError(f"{path}: cannot write in {path.parent} (read-only folder?): the store needs its journal there")
+    if name.startswith("SQLITE_NOTADB") or "not a database" in text or "file is not a database" in text:
+        return StoreError(f"{path}: not a timeline store (not an SQLite database)")
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_IOERR")) or "malformed" in text or "disk I/O" in text:
+        return StoreError(f"{path}: the store is damaged ({text}); restore a copy or ingest into a new --db")
+    return StoreError(f"{path}: store error ({text})")
+
+
+@contextmanager
+def writer_lock(db: Path, wait: float = 0.0, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the store's writer lock (a `<store>.lock` file beside it) for a whole ingest.
+
+    A second writer waits up to `wait` seconds (telling `on_wait` once), then gives up with
+    "store busy". The lock is released by the kernel when its holder exits, killed or not.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: SQLite's own locking still keeps every transaction whole
+        yield
+        return
+    db = Path(db)
+    lock_path = db.with_name(db.name + ".lock")
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        if db.parent.is_dir() and not os.access(db.parent, os.W_OK):
+            raise StoreError(f"{db}: cannot write in {db.parent} (read-only folder)") from None
+        raise StoreError(f"{db}: cannot create the lock file {lock_path} ({e.strerror or e})") from None
+    try:
+        deadline = time.monotonic() + max(0.0, wait)
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = _lock_holder(fd)
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"{db}: store busy: another ingest{holder} is writing it; "
+                        "try again when it has finished (or wait longer with --wait SECONDS)"
+                    ) from None
+                if on_wait and not told:
+                    on_wait(f"another ingest{holder} is writing {db}; waiting up to {wait:g} s for it to finish")
+                    told = True
+                time.sleep(0.2)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _lock_holder(fd: int) -> str:
+    try:
+        pid = os.pread(fd, 32, 0).decode().strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""
 
 
 def fts_query(words: Iterable[str]) -> str | None:
@@ -250,8 +328,11 @@ _HAPPENING_DAY = (
 class Store:
     """A timeline store on disk."""
 
+    last_opened: Path | None = None  # for one-line messages about errors met later, while reading
+
     def __init__(self, path: Path, *, readonly: bool = False):
         self.path = Path(path)
+        Store.last_opened = self.path
         self.readonly = readonly
         self.conn = self._connect()
 
@@ -267,7 +348,7 @@ class Store:
                 raise StoreError(f"{self.path}: is a folder, not a store file")
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(self.path, isolation_level=None)
+                conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT)
             except (OSError, sqlite3.Error) as e:
                 raise StoreError(f"{self.path}: cannot open store ({e})") from None
         try:
@@ -275,9 +356,9 @@ class Store:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as e:
             conn.close()
-            raise StoreError(f"{self.path}: not a timeline store (not an SQLite database)") from None
+            raise store_problem(self.path, e) from None
         if tables and app_id != APPLICATION_ID:
             conn.close()
             raise StoreError(f"{self.path}: an SQLite database, but not a timeline store")
@@ -288,13 +369,21 @@ class Store:
             if self.readonly:
                 conn.close()
                 raise StoreError(f"{self.path}: store needs an upgrade; run `timeline ingest` once")
-            self._migrate(conn, version)
+            try:
+                self._migrate(conn, version)
+            except (sqlite3.DatabaseError, StoreError) as e:
+                conn.close()
+                raise store_problem(self.path, e) from None
         return conn
 
     @staticmethod
     def _migrate(conn: sqlite3.Connection, version: int) -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Another process may have migrated while this one waited for the write lock.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise StoreError(f"made by a newer bbc_timeline (schema {version})")
             for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
                 step(conn)
                 conn.execute(f"PRAGMA user_version = {number}")
@@ -303,6 +392,27 @@ class Store:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def check_writable(self) -> None:
+        """Fail now, with one line, if this store cannot be written (read-only file or folder, locked,
+        damaged): before an ingest spends minutes on the model. Writes nothing."""
+        c = self.conn
+        try:
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                # a real page write: the rollback journal must be creatable in the store's folder
+                c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('write_check', '1')")
+            finally:
+                c.execute("ROLLBACK")
+            found = c.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as e:
+            raise store_problem(self.path, e) from None
+        if found != "ok":
+            raise StoreError(f"{self.path}: the store is damaged ({found}); restore a copy or ingest into a new --db")
+
+    def generation(self) -> str:
+        """Changes with every stored file: the resolved layer records the generation it was built from."""
+        return self.meta("generation") or "0"
 
     def close(self) -> None:
         self.conn.close()
@@ -364,6 +474,8 @@ class Store:
                 [(s.doc, s.start, s.end, int(s.past)) for s in sentences],
             )
             self._set_meta(c, "resolved", "0")
+            row = c.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            self._set_meta(c, "generation", str(int(row[0]) + 1 if row else 1))
 
     def documents(self) -> list[tuple[Document, str]]:
         """Every document with its file's relative name, in ingest order."""
@@ -510,13 +622,20 @@ class Store:
         events: list[Event],
         resolver: str = "",
         provenance: dict[str, tuple[str, str | None]] | None = None,
-    ) -> None:
+        generation: str | None = None,
+    ) -> bool:
         """Replace entities, mention names and events in one transaction.
 
         `canonical` None: the names given to stage_canonical. `provenance`: doc -> (its independent
         source, its publication day), kept per event source for the digest and --published-*.
+        `generation`: the store's generation() when the resolver started reading; if a file was
+        stored since, the layer is written but left marked stale (False is returned), so that the
+        next ingest rebuilds it.
         """
         with self.transaction() as c:
+            fresh = generation is None or generation == (
+                (c.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone() or ("0",))[0]
+            )
             for table in ("entity_keys", "entity_names", "entities", "canonical", "event_names", "events",
                           "event_sources"):
                 c.execute(f"DELETE FROM {table}")
@@ -573,10 +692,11 @@ class Store:
                 ),
             )
             c.execute(_FILL_EVENT_TEXT)
-            self._set_meta(c, "resolved", "1")
+            self._set_meta(c, "resolved", "1" if fresh else "0")
             self._set_meta(c, "resolver", resolver)
         if canonical is None:
             self.conn.execute("DROP TABLE IF EXISTS temp.canonical_stage")
+        return fresh
 
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -142,15 +142,17 @@ def test_messages_with_brackets_are_printed_as_written(capsys, tmp_path):
 
 
 def test_unreadable_file(capsys, corpus, monkeypatch):
+    from bbc_timeline import sources
+
     victim = (corpus / "ruritania.txt").resolve()
-    real = Path.read_bytes
+    real = sources._read_regular
 
-    def read_bytes(self):
-        if self.resolve() == victim:
+    def read_regular(path, limit):
+        if Path(path).resolve() == victim:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(sources, "_read_regular", read_regular)
     code, out, err = run(capsys, "ingest", str(corpus))
     assert "permission denied" in err and "1 files ingested" in out
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bbc_timeline.errors import InputError
+from bbc_timeline.errors import InputError, SkippedInput
 
 if TYPE_CHECKING:
     from bbc_timeline.ingest.report import IngestReport, Progress
@@ -46,7 +46,7 @@ def prepare_file(source: SourceFile, doc_ids: Callable[[str], str], dct: str | N
         doc_id = doc_ids(stem if seg.index == 0 else f"{stem}-{seg.index + 1}")
         meta = source.meta if seg.index == 0 else {}
         known = dct or _meta_date(meta)
-        dates = resolve_document_dates(source.text, seg.start, seg.end, published=known)
+        dates = _document_dates(resolve_document_dates, source.text, seg.start, seg.end, known)
         basis = dates.basis
         if dct:
             basis = "given"
@@ -81,6 +81,42 @@ def prepare_file(source: SourceFile, doc_ids: Callable[[str], str], dct: str | N
     return PreparedFile(source, path_key, docs)
 
 
+PIECE_CHARS = 300_000  # longer documents are read in pieces: spaCy's limit is 1,000,000, memory grows with length
+
+
+def pieces(text: str, start: int, end: int, size: int | None = None) -> list[tuple[int, int]]:
+    """[start, end) cut into spans of at most `size` (PIECE_CHARS) characters, at a paragraph break,
+    else a line break, else a sentence end, else a space, as late as possible; offsets stay file offsets."""
+    size = size or PIECE_CHARS
+    out: list[tuple[int, int]] = []
+    while end - start > size:
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            k = text.rfind(sep, start + size // 2, start + size)
+            if k > start:
+                cut = k + len(sep)
+                break
+        if cut <= start:
+            cut = start + size
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
+def _document_dates(resolve, text: str, start: int, end: int, known: str | None):
+    """The document's dates; a document over PIECE_CHARS is tagged piece by piece against the
+    first piece's publication date, so that the cost grows linearly with its length."""
+    spans = pieces(text, start, end)
+    if len(spans) == 1:
+        return resolve(text, start, end, published=known)
+    first = resolve(text, *spans[0], published=known)
+    timexes = list(first.timexes)
+    for a, b in spans[1:]:
+        timexes += resolve(text, a, b, published=first.published).timexes
+    return type(first)(first.published, first.basis, timexes)
+
+
 def _meta_date(meta: dict) -> str | None:
     """A sidecar's "published" as written; temporal.pubdate parses and checks it (and notes when it is no date)."""
     value = meta.get("published")
@@ -108,13 +144,20 @@ class DocIds:
         return make
 
 
-def decoded(todo: list, report: IngestReport, progress: Progress | None) -> Iterator[SourceFile]:
+def decoded(
+    todo: list, report: IngestReport, progress: Progress | None, max_bytes: int | None = None
+) -> Iterator[SourceFile]:
     """Decode changed files one at a time; a file that cannot be read is reported and skipped."""
     from bbc_timeline.sources import read_source
 
     for f, raw in todo:
         try:
-            source = read_source(f.path, f.name, raw)
+            source = read_source(f.path, f.name, raw, max_bytes)
+        except SkippedInput as e:
+            report.notes.append(str(e))
+            if progress:
+                progress("advance", 1)
+            continue
         except InputError as e:
             report.failed.append(str(e))
             if progress:

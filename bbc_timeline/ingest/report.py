@@ -21,3 +21,4 @@ class IngestReport:
     model: str | None = None
     corroborated: int = 0  # events with 2+ independent sources (reprints of one story count once)
     reprints: int = 0  # documents that are near-identical copies of another
+    aliases: str | None = None  # the alias file applied, if any

@@ -16,13 +16,17 @@ _PACKAGE = Path(__file__).resolve().parent.parent  # bbc_timeline/
 _RESOLVER_ROOTS = ("bbc_timeline.resolve", "bbc_timeline.ingest.resolving")
 
 
-def resolve_store(store: Store) -> None:
-    """Recompute entities and events from every stored document (one transaction)."""
+def resolve_store(store: Store) -> bool:
+    """Recompute entities and events from every stored document (one transaction).
+
+    False if a file was stored meanwhile (by a writer that ignored the lock): the layer is
+    then marked stale and the next ingest rebuilds it."""
     from bbc_timeline.paths import alias_file
     from bbc_timeline.resolve.aliases import load_aliases
     from bbc_timeline.resolve.chronology import build_chronology
     from bbc_timeline.resolve.entities import resolve_entities
 
+    generation = store.generation()
     aliases = load_aliases(alias_file())
     resolution = resolve_entities(store.iter_entity_mentions(), aliases)
     entities = resolution.entities
@@ -34,8 +38,9 @@ def resolve_store(store: Store) -> None:
     names: dict[tuple[str, int, int], str] = {}  # refilled for each document as the bundles are read
     provenance: dict = {}  # doc -> its publication day and independent source, filled by the chronology
     events = build_chronology(store.iter_document_bundles(names), names, entity_types, provenance)
-    store.write_resolution(entities, None, events, resolver=resolver_fingerprint(),
-                           provenance={d: (p.cluster, p.published) for d, p in provenance.items()})
+    return store.write_resolution(entities, None, events, resolver=resolver_fingerprint(),
+                                  provenance={d: (p.cluster, p.published) for d, p in provenance.items()},
+                                  generation=generation)
 
 
 def resolver_fingerprint() -> str:
