@@ -11,7 +11,10 @@ from __future__ import annotations
 import os
 import re
 import signal
+import threading
+import warnings
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from bbc_timeline.ingest import prepare
@@ -65,16 +68,15 @@ def analyse_files(
                 for a, b in doc_spans:
                     yield model_text(source.text[a:b]), (pd.document.id, a, n, k)
 
-    if workers > 1:
-        _workers_die_with_us()
-    for analysis, ctx in analyse(nlp, items(), batch_size=batch_size, workers=workers):
-        n, k = ctx[2], ctx[3]
-        prepared, left, got = pending[n]
-        got[k].append(analysis)
-        left[0] -= 1
-        if not left[0]:
-            del pending[n]
-            yield prepared, [_joined(parts) for parts in got]
+    with _worker_guard(workers):
+        for analysis, ctx in analyse(nlp, items(), batch_size=batch_size, workers=workers):
+            n, k = ctx[2], ctx[3]
+            prepared, left, got = pending[n]
+            got[k].append(analysis)
+            left[0] -= 1
+            if not left[0]:
+                del pending[n]
+                yield prepared, [_joined(parts) for parts in got]
     for prepared, _left, got in pending.values():  # files whose every segment was empty
         yield prepared, [_joined(parts) for parts in got if parts]
 
@@ -89,6 +91,28 @@ def _joined(parts: list) -> Any:
 
 
 _HOOKED = False
+
+
+@contextmanager
+def _worker_guard(workers: int) -> Iterator[None]:
+    """With model worker processes: Ctrl-C kills them first, then interrupts, so that nothing waits on
+    a worker still busy with its batch (nlp.pipe joins its workers when it is interrupted)."""
+    if workers <= 1 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    _workers_die_with_us()
+
+    def on_sigint(signum, frame):
+        end_workers()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"\[W127\]")  # "not all workers completed": we ended them
+            yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _workers_die_with_us() -> None:
