@@ -231,3 +231,11 @@ def test_a_dateline_credit_is_not_an_abbreviation_of_the_place_before_it():
     ))
     o = {e.name: e for e in res.entities if e.type == "org"}
     assert o["Reuters"].mentions == 2 and "NORTHPORT" in o
+
+
+def test_a_name_retyped_as_a_person_that_reads_as_no_name_is_dropped():
+    res = resolve_entities(mentions(
+        ("a", [("Anna Berg", "PERSON"), ("pro-Berg", "NORP"), ("Berg", "PERSON")]),
+        ("b", [("Lena pro-Berg", "PERSON")]),  # a run-on span makes "pro-Berg" someone's surname
+    ))
+    assert "pro-Berg" not in {e.name for e in res.entities}

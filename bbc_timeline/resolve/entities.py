@@ -892,6 +892,9 @@ def resolve_entities(mentions: Iterable[Mention], aliases: AliasConfig | None = 
     _vote_types(items)
     _retype_person_names(items)
     _particle_names(items)
+    for it in items:  # a name retyped as a person must still read as one ("pro-X", "Flu H5N1" do not)
+        if it.type == "person" and not names.parse_person(it.surface)[0].words:
+            it.type = ""
     uf = _Clusters(len(items))
     dropped: set[int] = set()
     preferred = _apply_aliases(items, uf, aliases) if aliases and not aliases.empty else {}
