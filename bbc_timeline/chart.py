@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -18,14 +18,44 @@ BAR = "█"
 GAP = "·"
 
 
-def _bucket(event: dict[str, Any], by: str) -> int | None:
-    """The bucket index (a year, or year*12+month-1) of the event's start; None if too coarse."""
-    date = event.get("date") or {}
+def _bucket(date: dict[str, Any], by: str) -> int | None:
+    """The bucket index (a year, or year*12+month-1) of a date's start; None if too coarse."""
     start = date.get("start") or ""
     if date.get("precision") not in _PLACEABLE[by] or len(start) < 7:
         return None
     year, month = int(start[:-6]), int(start[-5:-3])
     return year if by == "year" else year * 12 + month - 1
+
+
+class Buckets(NamedTuple):
+    """Event counts per bucket, and how many events are too coarse for a bucket."""
+
+    counts: Counter[int]
+    coarse: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values()) + self.coarse
+
+
+def buckets_from_starts(rows: Any, by: str) -> Buckets:
+    """Buckets from (date start, precision, count) rows: what the store counts in SQL (Store.event_starts)."""
+    counts: Counter[int] = Counter()
+    coarse = 0
+    for start, precision, n in rows:
+        key = _bucket({"start": start, "precision": precision}, by)
+        if key is None:
+            coarse += n
+        else:
+            counts[key] += n
+    return Buckets(counts, coarse)
+
+
+def _buckets(events: list[dict[str, Any]] | Buckets, by: str) -> Buckets:
+    if isinstance(events, Buckets):
+        return events
+    dates = [ev.get("date") or {} for ev in events]
+    return buckets_from_starts(((d.get("start") or "", d.get("precision"), 1) for d in dates), by)
 
 
 def _label(key: int, by: str) -> str:
@@ -48,23 +78,22 @@ def _rows(counts: Counter[int], min_gap: int) -> list[tuple[int, int, int]]:
     return rows
 
 
-def chart_counts(events: list[dict[str, Any]], by: str = "year") -> dict[str, Any]:
+def chart_counts(events: list[dict[str, Any]] | Buckets, by: str = "year") -> dict[str, Any]:
     """The chart's numbers as plain data: every period from the first to the last, and the unplaced count."""
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
-    keys = [_bucket(ev, by) for ev in events]
-    counts = Counter(k for k in keys if k is not None)
+    counts, coarse = _buckets(events, by)
     periods = range(min(counts), max(counts) + 1) if counts else range(0)
     iso = (lambda k: str(k)) if by == "year" else (lambda k: f"{k // 12:04d}-{k % 12 + 1:02d}")
     return {
         "by": by,
         "counts": [{"period": iso(k), "count": counts[k]} for k in periods],
-        "not_shown": sum(k is None for k in keys),
+        "not_shown": coarse,
     }
 
 
 def event_chart(
-    events: list[dict[str, Any]],
+    events: list[dict[str, Any]] | Buckets,
     by: str = "year",
     *,
     title: str | None = None,
@@ -78,16 +107,14 @@ def event_chart(
     """
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
-    keys = [_bucket(ev, by) for ev in events]
-    counts = Counter(k for k in keys if k is not None)
-    coarse = sum(k is None for k in keys)
+    counts, coarse = _buckets(events, by)
     if not counts:
         noun = "event is" if coarse == 1 else "events are"
         note = f" ({coarse} {noun} dated less precisely than a {by})" if coarse else ""
         return Text(f"No events to chart{note}.")
     peak = max(counts.values())
     table = Table(
-        title=title or f"Events per {by} ({len(events)} events)",
+        title=title or f"Events per {by} ({sum(counts.values()) + coarse} events)",
         box=None, pad_edge=False, show_edge=False, header_style="bold", title_style="bold",
     )
     table.add_column(by.capitalize(), no_wrap=True)

@@ -313,12 +313,12 @@ def chart(
     actor: ActorOpt = None, db: DbOpt = None, json_: JsonOpt = False,
 ) -> None:
     """A bar chart of event counts over time."""
-    from bbc_timeline.chart import chart_counts, event_chart
+    from bbc_timeline.chart import buckets_from_starts, chart_counts, event_chart
 
     if by not in {"year", "month"}:
         raise UsageError(f"--by must be year or month, not '{by}'")
     with _store(db) as store:
-        events = api.query_events(store, _filter(None, None, actor, None, None, 1, None))
+        events = buckets_from_starts(api.event_starts(store, _filter(None, None, actor, None, None, 1, None)), by)
     if json_:
         _emit_json(chart_counts(events, by))
     else:

@@ -152,3 +152,20 @@ def test_page_footer_says_what_is_shown_and_how_to_see_the_rest():
     assert "41-80 of 100" in page_footer(40, 100, offset=40).plain
     assert "the 40 most important of 100, in date order" in page_footer(40, 100, ranked=True).plain
     assert "none of 100" in page_footer(0, 100, offset=500).plain
+
+
+def test_chart_counts_in_sql_equal_the_counts_of_the_events(store):
+    from bbc_timeline.chart import buckets_from_starts, chart_counts
+
+    for by in ("year", "month"):
+        assert chart_counts(buckets_from_starts(store.event_starts(), by), by) == chart_counts(store.events(), by)
+    mine = store.event_starts(names=[("actor", "ann lee")])
+    assert sum(n for _, _, n in mine) == 3
+
+
+def test_week_dates_have_a_place_in_charts():
+    from bbc_timeline.chart import chart_counts
+
+    week = {"date": {"value": "2017-W30", "start": "2017-07-24", "end": "2017-07-30", "precision": "week"}}
+    assert chart_counts([week], "month") == {"by": "month", "counts": [{"period": "2017-07", "count": 1}],
+                                             "not_shown": 0}
