@@ -149,7 +149,7 @@ def find_entity(store: Store, name: str, expected: str | None = None) -> dict:
     found = _by_spelling(store, name, expected)
     if found is not None:
         return found
-    aliases = store.all_aliases()
+    aliases = store.alias_candidates(name)
     matches = best_matches(name, [a for a, _ in aliases])
     if matches:
         by_alias = dict(aliases)

@@ -756,6 +756,19 @@ class Store:
         row = self.conn.execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def alias_candidates(self, query: str, limit: int = 20_000) -> list[tuple[str, str]]:
+        """(alias, entity) pairs sharing a three-letter start or end with a word of `query`.
+
+        What a fuzzy lookup compares, instead of every alias of a large store; a
+        query with no word of three letters, or no such alias, gets every alias.
+        """
+        pieces = sorted({p for w in query.lower().split() if len(w) >= 3 for p in (w[:3], w[-3:])})
+        if not pieces:
+            return self.all_aliases()
+        where = " OR ".join("instr(name, ?) > 0" for _ in pieces)
+        found = list(self.conn.execute(f"SELECT name, entity FROM entity_names WHERE {where} LIMIT ?", [*pieces, limit]))
+        return found or self.all_aliases()
+
     def all_aliases(self) -> list[tuple[str, str]]:
         return list(self.conn.execute("SELECT name, entity FROM entity_names"))
 

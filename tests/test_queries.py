@@ -169,3 +169,10 @@ def test_week_dates_have_a_place_in_charts():
     week = {"date": {"value": "2017-W30", "start": "2017-07-24", "end": "2017-07-30", "precision": "week"}}
     assert chart_counts([week], "month") == {"by": "month", "counts": [{"period": "2017-07", "count": 1}],
                                              "not_shown": 0}
+
+
+def test_fuzzy_lookup_reads_candidates_not_every_alias(store):
+    assert {a for a, _ in store.alias_candidates("Ann Leee")} == {"ann lee", "lee"}
+    assert api.find_entity(store, "United Nationz")["name"] == "United Nations"
+    with pytest.raises(Exception, match="did you mean"):
+        api.find_entity(store, "Bo Chan Wu Xi")
