@@ -151,7 +151,7 @@ def _stream(client, as_completed, parts, ids, report, model, batch_size, window)
 
 
 def _collect(part: list[SourceFile], result, ids, report) -> Iterator:
-    from bbc_timeline.ingest.prepare import PreparedFile
+    from bbc_timeline.ingest.prepare import PreparedFile, renamed
 
     if isinstance(result, BaseException):
         for source in part:
@@ -166,17 +166,9 @@ def _collect(part: list[SourceFile], result, ids, report) -> Iterator:
         path_key = str(source.path.resolve())
         make_id = ids.for_path(path_key)
         mapping = {pd.document.id: make_id(pd.document.id) for pd in record.documents}
-        documents = [_rename_document(pd, mapping) for pd in record.documents]
+        documents = [renamed(pd, mapping) for pd in record.documents]
         analyses = [_rename_analysis(an, mapping) for an in record.analyses]
         yield PreparedFile(source, path_key, documents), analyses
-
-
-def _rename_document(pd, mapping: dict[str, str]):
-    doc = pd.document
-    new = mapping[doc.id]
-    if new == doc.id:
-        return pd
-    return replace(pd, document=replace(doc, id=new), timexes=[replace(m, doc=new) for m in pd.timexes])
 
 
 def _rename_analysis(an, mapping: dict[str, str]):

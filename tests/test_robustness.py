@@ -539,3 +539,41 @@ def test_runs_of_punctuation_reach_the_model_blanked_with_offsets_kept():
     assert "=" not in masked and "(" * 70 not in masked
     assert masked.endswith(" " * 70) and "(see above) --- fine." in masked
     assert model_text("no runs here --- ok") == "no runs here --- ok"
+
+
+def test_a_file_whose_dates_take_too_long_is_stopped_and_the_others_are_stored(tmp_path, blank_nlp, monkeypatch):
+    from bbc_timeline.ingest import prepare
+
+    root = _corpus(tmp_path / "c", 2)
+    (root / "slow.txt").write_text(ARTICLE.replace("Ministers", "Slowly") * 40, encoding="utf-8")
+    monkeypatch.setattr(prepare, "GUARD_CHARS", 3_000)
+    monkeypatch.setattr(prepare, "GUARD_SECONDS", 1.0)
+    monkeypatch.setattr(prepare, "GUARD_SECONDS_PER_MB", 0.0)
+    import bbc_timeline.temporal as temporal
+
+    real = temporal.resolve_document_dates
+
+    def stuck(text, start=0, end=None, published=None):
+        if "Slowly" in text[start:end]:
+            time.sleep(3600)  # as a catastrophic pattern would: no Python-level interrupt reaches it
+        return real(text, start, end, published=published)
+
+    monkeypatch.setattr(temporal, "resolve_document_dates", stuck)
+    report = _in_thread(lambda: ingest_mod.ingest([root], tmp_path / "s.db", nlp=blank_nlp), timeout=60)
+    assert report.stored == 2
+    assert len(report.failed) == 1 and "slow.txt: finding its dates took over 1 s; skipped" in report.failed[0]
+
+
+def test_the_guarded_preparation_gives_the_same_store(tmp_path, blank_nlp, monkeypatch):
+    from bbc_timeline.ingest import prepare
+
+    first, second = _corpus(tmp_path / "first", 2), _corpus(tmp_path / "second", 2)  # same names: ~ids
+    ingest_mod.ingest([first, second], tmp_path / "plain.db", nlp=blank_nlp)
+    monkeypatch.setattr(prepare, "GUARD_CHARS", 0)  # every file through the time-limited child
+    ingest_mod.ingest([first, second], tmp_path / "guarded.db", nlp=blank_nlp)
+    from bbc_timeline import api
+
+    with api.open_store(tmp_path / "plain.db") as a, api.open_store(tmp_path / "guarded.db") as b:
+        ea, eb = api.export_data(a), api.export_data(b)
+    assert any("~" in d["id"] for d in ea["documents"])
+    assert ea == eb

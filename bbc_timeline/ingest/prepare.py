@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bbc_timeline.errors import InputError, SkippedInput
 
@@ -79,6 +81,87 @@ def prepare_file(source: SourceFile, doc_ids: Callable[[str], str], dct: str | N
         docs.append(PreparedDocument(document, timexes))
     path_key = str(source.path.resolve())
     return PreparedFile(source, path_key, docs)
+
+
+GUARD_CHARS = 100_000  # files at least this long are prepared in a child process with a time limit
+GUARD_SECONDS = 60.0  # the limit: this much, plus GUARD_SECONDS_PER_MB per MB of text
+GUARD_SECONDS_PER_MB = 180.0  # several times the tagger's slowest linear rate (about 40 s/MB)
+
+
+class TooSlow(Exception):
+    """A file's dates took longer than its time limit."""
+
+
+def prepare_guarded(source: SourceFile, doc_ids: Callable[[str], str], dct: str | None = None) -> PreparedFile:
+    """prepare_file, with a time limit for long files: one file can never stall a run.
+
+    A long file is prepared in a forked child process that is killed at the limit (a regular
+    expression cannot be interrupted inside the process); its documents come back under base ids,
+    which are made unique here, in the same order as prepare_file would.
+    """
+    if len(source.text) < GUARD_CHARS or not hasattr(os, "fork"):
+        return prepare_file(source, doc_ids, dct)
+    limit = GUARD_SECONDS + GUARD_SECONDS_PER_MB * len(source.text) / 1e6
+    prepared = _in_child(lambda: prepare_file(source, lambda base: base, dct), limit)
+    if prepared is None:
+        raise TooSlow(f"finding its dates took over {limit:.0f} s; skipped")
+    mapping = {pd.document.id: doc_ids(pd.document.id) for pd in prepared.documents}
+    return replace(prepared, documents=[renamed(pd, mapping) for pd in prepared.documents])
+
+
+def _in_child(work: Callable[[], Any], limit: float) -> Any:
+    """work() in a forked child; its pickled result, or None if it did not finish within `limit` seconds."""
+    import pickle
+    import select
+    import signal
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: compute, send, leave without running the parent's exit handlers
+        os.close(read)
+        from bbc_timeline.ingest.processes import die_with_parent
+
+        die_with_parent()
+        code = 0
+        try:
+            payload = pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException as e:  # noqa: BLE001  the parent raises it
+            payload, code = pickle.dumps(("error", RuntimeError(f"{e.__class__.__name__}: {e}"))), 1
+        with os.fdopen(write, "wb") as f:
+            f.write(payload)
+        os._exit(code)
+    os.close(write)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + limit
+    try:
+        with os.fdopen(read, "rb", buffering=0) as f:
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([f], [], [], left)[0]:
+                    return None
+                chunk = f.read(1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+    status, value = pickle.loads(b"".join(chunks))
+    if status == "error":
+        raise value
+    return value
+
+
+def renamed(pd: PreparedDocument, mapping: dict[str, str]) -> PreparedDocument:
+    """A prepared document under its unique id (mapping: base id -> id)."""
+    doc = pd.document
+    new = mapping[doc.id]
+    if new == doc.id:
+        return pd
+    return replace(pd, document=replace(doc, id=new), timexes=[replace(m, doc=new) for m in pd.timexes])
 
 
 PIECE_CHARS = 300_000  # longer documents are read in pieces: spaCy's limit is 1,000,000, memory grows with length

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bbc_timeline.errors import InputError, SkippedInput
-from bbc_timeline.ingest import analysis, prepare, resolving, storing
+from bbc_timeline.ingest import analysis, prepare, processes, resolving, storing
 from bbc_timeline.ingest.report import IngestReport, Progress
 from bbc_timeline.store import Store, store_problem, writer_lock
 
@@ -97,7 +97,7 @@ def _ingest_locked(paths, db, model, workers, batch_size, progress, nlp, dask, m
                     if progress:
                         progress("advance", 1)
             except BaseException:  # Ctrl-C above all: the files stored so far stay, no worker is left running
-                analysis.end_workers()
+                processes.end_workers()
                 raise
         if report.stored or not store.is_resolved() or store.meta("resolver") != resolving.resolver_fingerprint():
             resolving.resolve_store(store)
