@@ -42,7 +42,9 @@ BASELINE = "python -c 'import typer, rich.table'"
 
 def wall_seconds(cmd: list[str], env: dict) -> float:
     t = time.perf_counter()
-    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    # cwd: `python -m`/`-c` put the working folder first on sys.path, so it must be the checkout measured
+    subprocess.run(cmd, env=env, cwd=env["PYTHONPATH"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=True)
     return time.perf_counter() - t
 
 
@@ -96,7 +98,7 @@ def migrate(db: Path, env: dict) -> None:
     """Bring the store to the schema of the code measured (opening it writable migrates it)."""
     subprocess.run(
         [sys.executable, "-c", "import sys; from bbc_timeline.store import Store; Store(sys.argv[1]).close()", str(db)],
-        env=env, check=True,
+        env=env, cwd=env["PYTHONPATH"], check=True,
     )
 
 
@@ -108,7 +110,7 @@ def heavy_imports(args: list[str], env: dict) -> str:
         "bad=[m for m in ('spacy','dateparser','thinc','torch') if m in sys.modules]\n"
         "sys.stderr.write(','.join(bad))"
     )
-    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", probe], env=env, cwd=env["PYTHONPATH"], capture_output=True, text=True)
     return done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
 
 
@@ -145,8 +147,8 @@ def main() -> int:
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
         small = Path(tmp) / "store.db"
-        done = subprocess.run([sys.executable, "-m", "bbc_timeline", "ingest", a.corpus],
-                              env={**env, "BBC_TIMELINE_DB": str(small)}, capture_output=True, text=True)
+        done = subprocess.run([sys.executable, "-m", "bbc_timeline", "ingest", str(Path(a.corpus).resolve())],
+                              env={**env, "BBC_TIMELINE_DB": str(small)}, cwd=str(code), capture_output=True, text=True)
         if done.returncode != 0:
             sys.stderr.write(done.stderr)
             return 2
@@ -154,7 +156,7 @@ def main() -> int:
                         max(a.runs, 21), env)
     for spec in a.store:
         name, _, path = spec.rpartition("=")
-        db = Path(path)
+        db = Path(path).resolve()
         if not db.exists():
             print(f"error: {db}: no store", file=sys.stderr)
             return 2
