@@ -45,6 +45,7 @@ MinSourcesOpt = Annotated[int, typer.Option("--min-sources", min=1, help="Only e
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="At most N events.")]
 OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Skip the first K (with --limit: a page).")]
 AllOpt = Annotated[bool, typer.Option("--all", help="Every row, not a screenful.")]
+TIMELINEJS_SLIDES = 300  # beyond this many slides, `export --format timelinejs` suggests --limit
 PubSinceOpt = Annotated[str | None, typer.Option(
     "--published-since", help="Only what documents published on or after this date say.")]
 PubUntilOpt = Annotated[str | None, typer.Option(
@@ -299,6 +300,9 @@ def export(
         data = api.export_data(None)
     if not data["events"]:
         err.print("the export has no events (empty store or no match)")
+    elif format_ == "timelinejs" and limit is None and len(data["events"]) > TIMELINEJS_SLIDES:
+        err.print(f"note: {len(data['events'])} slides; TimelineJS is slow and hard to read past a few hundred: "
+                  f"--limit {TIMELINEJS_SLIDES} keeps the most important", soft_wrap=True)
     rendered = exporters.render_export(data, format_, group_by=group_by, window=api.window(flt), rows=rows)
     if output is None:
         sys.stdout.write(rendered)

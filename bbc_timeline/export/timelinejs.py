@@ -97,9 +97,12 @@ def _title_slide(data: dict[str, Any], events: list[dict[str, Any]]) -> dict[str
     docs = data.get("documents") or []
     intro = f"<p>{len(events)} events from {len(docs)} documents"
     if events:
-        first = min(events, key=lambda e: (e["date"]["start"], e["date"]["end"]))
-        last = max(events, key=lambda e: (e["date"]["start"], e["date"]["end"]))
-        intro += f", {escape(human_date(first['date']))} to {escape(human_date(last['date']))}"
+        # the span: the earliest start and the latest end, each at its own event's precision
+        first = min(events, key=lambda e: e["date"]["start"])["date"]
+        last = max(events, key=lambda e: e["date"]["end"])["date"]
+        start = human_date({"start": first["start"], "end": first["start"], "precision": first.get("precision")})
+        end = human_date({"start": last["end"], "end": last["end"], "precision": last.get("precision")})
+        intro += f", {escape(start)} to {escape(end)}" if start != end else f", {escape(start)}"
     intro += ".</p>"
     counts: dict[str, int] = {}
     for ev in events:
