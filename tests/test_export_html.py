@@ -253,6 +253,8 @@ def test_view_model_is_compact_and_loses_nothing_a_reader_sees():
     ev = _event("ev-1", "2011-05-03", "2011-05-03", "day", "on 3 May 2011 the talks began and went on …", ["A"], [],
                 [src] + [_src("d2", f"other {k}") for k in range(8)])
     vm = view_model({"documents": [], "events": [ev]})
+    assert len(vm["events"][0]["src"]) == 9 and all(s[3] for s in vm["events"][0]["src"])  # small: all quoted
+    vm = view_model({"documents": [], "events": [ev] * 2000})  # large: a budget per event
     item = vm["events"][0]
     first = item["src"][0]
     assert len(first[3]) <= 320 and first[3][first[4]:first[5]] == "3 May 2011" and first[6] and first[7]

@@ -50,22 +50,28 @@ def content_security_policy(template: str) -> str:
     )
 
 
-QUOTE_MAX = 320  # characters of a quote kept in the page; the detail cites the full span
-SOURCES_MAX = 6  # sources of one event cited in the page; the rest are counted
-QUOTED_MAX = 2  # of those, how many keep their quote (the others: document and offsets)
+# What a page keeps of each event's sources: everything a reader needs on a small
+# export; on a large one (LARGE events or more) a budget that keeps 10,000 events
+# under 5 MB. The detail always cites every kept source's full span.
+LARGE = 2000
+BUDGET = {  # (quote characters, sources cited, of which quoted)
+    "small": (2000, 50, 50),
+    "large": (320, 6, 2),
+}
+QUOTE_MAX, SOURCES_MAX, QUOTED_MAX = BUDGET["large"]
 
 
-def _cut_quote(src: dict[str, Any]) -> tuple[str, int, int, bool, bool]:
-    """(quote, date start, date end, cut before, cut after): at most QUOTE_MAX characters, around the date."""
+def _cut_quote(src: dict[str, Any], most: int = QUOTE_MAX) -> tuple[str, int, int, bool, bool]:
+    """(quote, date start, date end, cut before, cut after): at most `most` characters, around the date."""
     text = src.get("quote") or ""
     a = src["date_start"] - src["start"] if isinstance(src.get("date_start"), int) else -1
     b = src["date_end"] - src["start"] if isinstance(src.get("date_end"), int) else -1
     if not (0 <= a < b <= len(text)):
         a = b = -1
-    if len(text) <= QUOTE_MAX:
+    if len(text) <= most:
         return text, a, b, False, False
-    lo = max(0, min(a - QUOTE_MAX // 3, len(text) - QUOTE_MAX)) if a >= 0 else 0
-    hi = lo + QUOTE_MAX
+    lo = max(0, min(a - most // 3, len(text) - most)) if a >= 0 else 0
+    hi = lo + most
     if a >= 0 and b > hi:
         a = b = -1
     return text[lo:hi], (a - lo if a >= 0 else -1), (b - lo if b >= 0 else -1), lo > 0, hi < len(text)
@@ -89,8 +95,8 @@ def view_model(data: dict[str, Any], window: tuple[str | None, str | None] = (No
     people and organisations are interned in `names`. Each event is an object
     with short keys: id, s/e (start/end ISO), p (precision), l (label), src
     ([doc index, start, end, quote, date start, date end, cut before, cut after],
-    the quote cut to QUOTE_MAX characters around the date; only the first
-    QUOTED_MAX keep a quote), t (summary) or ts (the summary as a slice of the
+    the quote cut around the date; on a large export only the first few keep
+    a quote, see BUDGET), t (summary) or ts (the summary as a slice of the
     first quote); and when not the usual: b (basis, unless explicit), a/o/pl (name
     indexes: actors, orgs, places), w (importance), n (sources in all, when more
     than are cited), x (approximate), c (conflicts), dt (the date as written,
@@ -106,12 +112,13 @@ def view_model(data: dict[str, Any], window: tuple[str | None, str | None] = (No
         return [names.setdefault(n, len(names)) for n in items or []]
 
     events = []
+    chars, cited, quoted = BUDGET["large" if len(data.get("events") or []) >= LARGE else "small"]
     for ev in data.get("events") or []:
         d = ev["date"]
         sources = ev.get("sources") or []
         src = []
-        for k, s in enumerate(sources[:SOURCES_MAX]):
-            quote, a, b, before, after = _cut_quote(s) if k < QUOTED_MAX else ("", -1, -1, False, False)
+        for k, s in enumerate(sources[:cited]):
+            quote, a, b, before, after = _cut_quote(s, chars) if k < quoted else ("", -1, -1, False, False)
             doc = doc_index.get(s.get("doc", ""), -1)
             if doc < 0:  # a source whose document is not in the export still cites its file
                 doc = doc_index[s.get("doc", "")] = len(documents)
