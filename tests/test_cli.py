@@ -326,3 +326,14 @@ def test_show_and_actors_page_in_sql(capsys, corpus):
     assert code == 0 and "ev-" in out
     code, _, err = run(capsys, "actors", "--sort", "age")
     assert code != 0 and "--sort must be mentions or name" in err
+
+
+def test_timelinejs_export_of_many_events_suggests_a_limit(capsys, corpus, monkeypatch):
+    from bbc_timeline import cli
+
+    run(capsys, "ingest", str(corpus))
+    monkeypatch.setattr(cli, "TIMELINEJS_SLIDES", 1)
+    code, out, err = run(capsys, "export", "--format", "timelinejs")
+    assert code == 0 and "--limit 1 keeps the most important" in err and json.loads(out)["events"]
+    code, out, err = run(capsys, "export", "--format", "timelinejs", "--limit", "1")
+    assert "--limit" not in err and len(json.loads(out)["events"]) == 1
