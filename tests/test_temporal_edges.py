@@ -92,7 +92,9 @@ def test_a_history_is_read_against_its_story_even_with_a_document_date() -> None
 
 
 def test_a_report_looking_back_keeps_the_publication_date() -> None:
-    text = ("The last member of the 1953 team died last June. In 2011 the council objected.\n\n"
+    # a report (its dates mostly around its writing: "on Tuesday", "last June") that looks back twice
+    text = ("The minister said on Tuesday that the plan would go ahead this year. "
+            "The last member of the 1953 team died last June. In 2011 the council objected.\n\n"
             "On Feb. 28, the bank released a note. Yesterday, the minister said it would act.")
     found = {t.text: t.value for t in tag(text, "2013-03-21")}
     assert found["last June"] == "2012-06" and found["Feb. 28"] == "2013-02-28"

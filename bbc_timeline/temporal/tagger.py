@@ -89,12 +89,17 @@ def _read(c: Candidate, ctx: Context, out: list[Timex]) -> None:
         ctx.last_month = (p, c.end)
     if p is not None and n.anchor == "absolute" and n.type in ("DATE", "TIME") and p.prec in ("Y", "M", "D"):
         ctx.told = (p, c.end)
-        if ctx.dct is not None and ctx.dct.y - p.y >= _STORY_YEARS:
-            ctx.old_told += 1
-        else:
-            ctx.recent_told += 1
+    if (n.anchor or "").startswith("dct:") and n.type in ("DATE", "TIME"):
+        ctx.recent_told += 1  # "on Tuesday", "last week": a report of the days around its writing
     if p is None or not moves_story(text, c.start, n.end_value is not None):
         return
+    if n.anchor == "absolute" and n.type in ("DATE", "TIME") and ctx.dct is not None and not _naming(text, c):
+        if ctx.dct.y - p.y >= _STORY_YEARS:
+            ctx.old_told += 1  # "In 1936 ...": a date of a history (not "since 1959", which states)
+        else:
+            ctx.recent_told += 1
+    if (n.anchor or "").startswith("dct:") and _in_history(ctx):
+        return  # "next year" said in a history counts from the writing: the story stays where it is
     if n.type in ("DATE", "TIME") and p.prec == "D":
         ctx.last_day = (p, c.end)
         if ctx.lead_day is None and in_prose(text, c.start):
@@ -135,29 +140,46 @@ _FUTURE_YEARS = 50
 _STORY_YEARS = 2
 # a history tells at least this many dates with their year, most of them that old, before its
 # yearless dates follow the story
-_STORY_MIN_DATES = 3
+_STORY_MIN_DATES = 1
 # expressions whose year or day is left to the reader: in a past story, the story's (deictic words
 # such as "yesterday", "last week", "this year", "two years ago" keep the DCT)
 _STORY_FAMILIES = frozenset({"month", "mdy", "dmy", "season", "holiday", "time", "ordday"})
+# "advances would follow ... on 12 September": the future of a past story is still the story's
+_WOULD = re.compile(r"\bwould\b(?![^.;]*\b(?:will|shall)\b)[^.;]*$", re.IGNORECASE)
 _DEICTIC = re.compile(r"\b(?:this|last|next|coming|past|current|upcoming)\b", re.IGNORECASE)
-_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+_THE_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?-i:[a-z])[a-z]+\b(?<!\bof)")
+
+
+def _naming(text: str, c: Candidate) -> bool:
+    """True for a date that names a thing rather than telling when: "the August 2019 ceasefire"."""
+    return _THE_BEFORE.search(text, max(0, c.start - 8), c.start) is not None and _NOUN_AFTER.match(text, c.end) is not None
+
+
+def _in_history(ctx: Context) -> bool:
+    """True while the text tells a past story: its narrative lies two or more years before the DCT
+    and most dates told so far with their year are that old (a history, not a report looking back)."""
+    dct, cur = ctx.dct, ctx.narrative
+    if dct is None or cur is None or cur is dct:
+        return False
+    if dct.y - cur.y < _STORY_YEARS and not story_behind(cur, dct) and not (cur.m is None and cur.y < dct.y):
+        return False  # the story is at the DCT's year, or at a month of the last few
+    return ctx.old_told >= _STORY_MIN_DATES and ctx.old_told > ctx.recent_told
 
 
 def _tells_story(c: Candidate, ctx: Context) -> bool:
-    """True when the text around c tells a past story well before the DCT: the narrative's date,
-    told earlier in this paragraph, lies two or more years before the DCT, most dates told so far
-    are that old (a history, not a report looking back), and c's clause does not look ahead. Then c is read against the story, as HeidelTime's narrative mode would."""
-    dct, cur = ctx.dct, ctx.narrative
-    if dct is None or cur is None or cur is dct or c.family not in _STORY_FAMILIES:
-        return False
+    """True when the text around c tells a past story well before the DCT: the narrative's date
+    lies two or more years before the DCT, most dates told so far are that old (a history, not a
+    report looking back), and c's clause does not look ahead (beyond the story's own "would").
+    Then c is read against the story, as HeidelTime's narrative mode would, and its anchor says so."""
     g = c.groups
+    if c.family not in _STORY_FAMILIES or not _in_history(ctx):
+        return False
     if any(_DEICTIC.search(g.get(k) or "") for k in ("rel", "rel2", "of", "ofrel")):
         return False  # "last June", "June last year" count from the writing
-    if ctx.old_told < _STORY_MIN_DATES or ctx.old_told <= 2 * ctx.recent_told:
-        return False  # a report that looks back now and then, not a history
-    if dct.y - cur.y < _STORY_YEARS or _PARAGRAPH.search(ctx.text, ctx.narrative_at, c.start):
-        return False
-    return tense_of(ctx.text, c.start, c.end, lead=False) <= 0
+    return tense_of(ctx.text, c.start, c.end, lead=False) <= 0 or _WOULD.search(ctx.text, max(0, c.start - 250), c.start) is not None
 
 
 def _normalise_in_story(c: Candidate, ctx: Context) -> Norm | None:
