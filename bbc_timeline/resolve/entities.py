@@ -462,14 +462,33 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
     by_doc_full: dict[str, list[_Item]] = defaultdict(list)
     for it in full:
         by_doc_full[it.doc].append(it)
+    # per document, the full names by every word a shorter form may repeat (surname in its fold and its
+    # romanisation key, paternal surname, first word; given name): candidates come from a lookup,
+    # not from comparing every short form with every full name of its document
+    doc_index: dict[str, dict[str, list[int]]] = {}
+
+    def refs(doc: str, word: str) -> list[_Item]:
+        idx = doc_index.get(doc)
+        if idx is None:
+            idx = doc_index[doc] = defaultdict(list)
+            for n, c in enumerate(by_doc_full.get(doc, [])):
+                p = parsed[c.idx]
+                keys = {names.fold(p.surname), surname_key(p.surname), names.fold(p.words[0])}
+                if paternal := names.paternal_surname(p):
+                    keys.add(names.fold(paternal))
+                for k in keys:
+                    idx[k].append(n)
+        hits = sorted(set(idx.get(names.fold(word), [])) | set(idx.get(surname_key(word), [])))
+        full_names = by_doc_full[doc] if hits else []
+        return [full_names[n] for n in hits]
+
     unresolved: list[_Item] = []
     for it in short:
         word = parsed[it.idx].words[0]
         w = (it.doc, names.fold(word))
         # a word the document writes first in full names more than last is a given name there ("John")
         given_here = doc_firsts[w] > doc_lasts[w]
-        cands = [] if given_here else [c for c in by_doc_full.get(it.doc, [])
-                                        if _refers_to(word, parsed[c.idx], corpus_given)]
+        cands = [] if given_here else [c for c in refs(it.doc, word) if _refers_to(word, parsed[c.idx], corpus_given)]
         if cands:
             target = _referent(it, cands, uf)
             tname = parsed[target].text

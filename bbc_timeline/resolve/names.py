@@ -98,6 +98,7 @@ def title_agreement(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     return 1 if a[-1] == b[-1] else 0
 
 
+@lru_cache(maxsize=262144)
 def clean_text(text: str) -> str:
     """Surface cleanup shared by every entity type: quotes, possessive, leading "the", spaces."""
     t = re.sub(r"\s+", " ", text).strip()
@@ -209,6 +210,7 @@ def given_key(word: str) -> str:
     return min(group) if group else f
 
 
+@lru_cache(maxsize=262144)
 def same_given(a: str, b: str) -> str | None:
     """Why two given names are the same name (None when they are not)."""
     if a.lower() == b.lower():
@@ -226,6 +228,7 @@ def same_given(a: str, b: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=262144)
 def same_surname(a: str, b: str) -> str | None:
     """Why two surnames are one romanised name (None when they are not)."""
     if a.lower() == b.lower():
@@ -235,6 +238,7 @@ def same_surname(a: str, b: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=262144)
 def romanised_key(word: str) -> str:
     """The romanisation key of a name word (`spelling.spelling_key` after the transliteration fold):
     "Gaddafi", "Gadhafi", "al-Qaddafi", "Kadhafi" -> one key; "Vasileuski", "Vasilevsky" -> one key."""
@@ -252,6 +256,7 @@ def search_keys(text: str) -> tuple[str, ...]:
     return tuple(k for k in dict.fromkeys(keys) if k.strip())
 
 
+@lru_cache(maxsize=262144)
 def same_romanised(a: str, b: str, min_consonants: int = spelling.MIN_CONSONANTS) -> str | None:
     """Why two name words are one name in different romanisations (None when their keys differ or are
     too short to tell: "Mary" / "Murray")."""
@@ -291,6 +296,7 @@ class PersonName:
         return len(self.words) >= 2
 
 
+@lru_cache(maxsize=65536)
 def parse_person(text: str) -> tuple[PersonName, tuple[str, ...]]:
     """Clean a person mention and split off its leading titles.
 

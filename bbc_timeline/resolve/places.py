@@ -30,6 +30,7 @@ DIRECTION_ADJECTIVES = lexicon.words("direction_adjectives")
 _PLAIN = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "the Kiev" -> "kiev"."""
     t = unicodedata.normalize("NFKD", text.replace("\u2019", "'").translate(_PLAIN))
@@ -65,6 +66,7 @@ def _index() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
 _STATE_FORM = re.compile(r"^(?:republic|kingdom) of (?:the )?(.+)$")
 
 
+@lru_cache(maxsize=262144)
 def lookup(text: str) -> tuple[str, str] | None:
     """(canonical name, GPE|LOC) for a known place name or variant, else None.
 
@@ -96,6 +98,7 @@ def _countries() -> frozenset[str]:
     return frozenset(row[0] for row in _rows("countries"))
 
 
+@lru_cache(maxsize=262144)
 def country_of_adjective(word: str) -> str | None:
     """The country a nationality adjective or demonym names: "Belarusian" -> "Belarus"."""
     return _index()[1].get(fold(word))
