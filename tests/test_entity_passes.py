@@ -105,3 +105,9 @@ def test_no_module_of_nlp_or_resolve_spells_out_a_month_or_a_title():
         root = PKG / "bbc_timeline" / sub
         for path in ([root] if root.is_file() else root.rglob("*.py")):
             assert not words.search(path.read_text(encoding="utf-8")), path
+
+
+def test_an_outlet_introduced_as_such_is_an_organisation():
+    doc = NLP("the independent news outlet Kolokol, which first reported the story.")
+    out = organisations.company_cues(doc, ents_at(doc, ("Kolokol", "PERSON")))
+    assert texts(doc, out) == [("Kolokol", "ORG")]
