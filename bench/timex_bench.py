@@ -17,6 +17,8 @@
    of our tagger (JSON Lines, with the surrounding text) for error analysis.
    Standalone dates (a sidecar's "published", a dateline, a typed --since) in 13 formats and
    languages: the own reader (ISO, dateline patterns) against dateparser, accuracy and time.
+   The tagger's time on hostile text (runs of spaces, digit-dot runs, thousands of dates,
+   punctuation runs) next to prose, per MB.
    With --t17, every value the tagger gives on the Timeline17 dev collections is checked: none
    outside the TIMEX3 grammar, none more than 50 years after publication in a past-tense sentence.
 3. The bundled corpus (data/corpus) against ../shared/gold/timex.jsonl via
@@ -280,6 +282,27 @@ def standalone_dates(n: int = 40) -> list[tuple[str, int, int, int, float, float
     return rows
 
 
+def adversarial(prose: str) -> list[tuple[str, int, float]]:
+    """(input, characters, seconds) of resolve_document_dates (three tagging passes) on hostile text
+    next to prose: each should cost about what prose costs per MB (linear, whatever the text)."""
+    import random
+
+    rnd = random.Random(7)
+    spaces = "".join(" " * rnd.randint(500, 5000) + "the century 1990 " for _ in range(80))[:200_000]
+    dated = "".join(f"On {rnd.randint(1, 28)} May {rnd.randint(1990, 2020)} the talks in the capital resumed. "
+                    for _ in range(2200))[:165_000]
+    inputs = [("prose (TE3 platinum)", prose[:200_000]), ("200 KB of spaces with a few words", spaces),
+              ("100 KB of '12.' digit-dot runs", ("12." * 40_000)[:100_000]),
+              ("165 KB, ~2,000 dated sentences", dated), ("10 KB of '='", "=" * 10_000),
+              ("100 KB of one word without spaces", "a" * 100_000)]
+    out = []
+    for name, text in inputs:
+        t0 = time.perf_counter()
+        resolve_document_dates(text)
+        out.append((name, len(text), time.perf_counter() - t0))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default="../shared", help="the shared folder with bench/ and gold/")
@@ -357,6 +380,13 @@ def main(argv: list[str] | None = None) -> int:
         console.print(st)
         console.print("publication dates use the own reader first, dateparser for what it cannot read "
                       "(temporal.pubdate.published_value); running text stays with the own tagger (table above).")
+    if "TE3 platinum" in corpora:
+        at = Table(title="Tagger on hostile text (resolve_document_dates: up to three tagging passes)")
+        for col in ("input", "KB", "seconds", "s/MB"):
+            at.add_column(col, justify="left" if col == "input" else "right")
+        for name, n, secs in adversarial("\n\n".join(corpora["TE3 platinum"][0].values())):
+            at.add_row(name, f"{n / 1000:.0f}", f"{secs:.2f}", f"{secs / (n / 1e6):.1f}")
+        console.print(at)
     if args.t17 and (shared / "bench" / "t17").exists():
         for line in t17_check(shared):
             console.print(line)

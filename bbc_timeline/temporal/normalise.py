@@ -229,9 +229,11 @@ def story_behind(p: Point, dct: Point | None) -> bool:
 
 def in_prose(text: str, pos: int) -> bool:
     """True when text[pos] lies in a paragraph of prose, not in a heading or a dateline."""
-    start = max(text.rfind("\n\n", 0, pos), text.rfind("\n", 0, pos)) + 1
-    end = text.find("\n", pos)
-    return len(text[start:len(text) if end < 0 else end].strip()) >= _HEADING_CHARS
+    reach = 4 * _HEADING_CHARS  # a line this long either side is prose: no need to find its ends
+    lo, hi = max(0, pos - reach), min(len(text), pos + reach)
+    start = text.rfind("\n", lo, pos) + 1 or lo
+    end = text.find("\n", pos, hi)
+    return len(text[start:hi if end < 0 else end].strip()) >= _HEADING_CHARS
 
 
 def _day_nearby(ctx: Context, c: Candidate) -> Point | None:

@@ -297,8 +297,9 @@ def _elapsed_since(text: str, start: int, end: int, timexes, story: Point) -> st
             # "Four weeks after Abiy, the premier, opened the dam on 9 September, the ceremony looks":
             # a longer clause, closed by the comma after its date
             cm = _ELAPSED_CLAUSE.match(text, s + lead.end(), e)
-            closing = next((t for t in timexes if cm is not None and cm.end() <= t.start <= cm.end() + _CLAUSE_CHARS
-                            and t.end <= e and t.type == "DATE" and text.startswith(",", t.end)), None)
+            closing = None if cm is None else next(
+                (t for t in timexes if cm.end() <= t.start <= cm.end() + _CLAUSE_CHARS
+                 and t.end <= e and t.type == "DATE" and text.startswith(",", t.end)), None)
             if closing is None and np_span is not None:
                 pass  # keep the short noun phrase: "Six weeks after the group announced its exit,"
             elif cm is None or closing is None:
