@@ -29,6 +29,14 @@ PRECISIONS = ("CE", "DE", "Y", "H", "Q", "S", "M", "W", "D")
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 # the months a season spans (winter runs into the next year); "AU" is written for autumn by some tools
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}  # within a year, winter (from December) first
+
+
+def season_of(month: int) -> str:
+    """The season code of a month (northern seasons, as TIMEX3 writes them): 12, 1, 2 are WI."""
+    return next(code for code, (a, b) in SEASON_MONTHS.items() if code != "AU" and (a <= month <= b or a <= month + 12 <= b))
+
+
 SEASON_NAMES = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "AU": "Autumn", "WI": "Winter"}
 MONTH_NAMES = tuple(_calendar.month_name)[1:]  # the C locale's English names
 

@@ -13,17 +13,14 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, replace
 
-from bbc_timeline.timevalues import Point, bounds, parse_value, shift, valid_value
+from bbc_timeline.timevalues import SEASON_ORDER, Point, bounds, parse_value, season_of, shift, valid_value
 
 from . import lexicon as L
 from .recognise import Candidate, short_year_end_ok
 from .tense import has_tense_cue, looks_ahead, same_sentence, tense_of
 
-def _season_of(month: int) -> str:
-    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(month, "FA")
-
-
-_SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+_season_of = season_of
+_SEASON_ORDER = SEASON_ORDER
 
 
 def number(word: str) -> float | None:
@@ -47,9 +44,7 @@ def number(word: str) -> float | None:
     return None
 
 
-_UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "fortnight": "W",
-              "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
-              "millennium": "ML", "weekend": "WE"}
+_UNIT_CODE = L.UNITS
 
 
 def unit_of(word: str) -> str:

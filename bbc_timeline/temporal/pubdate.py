@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bbc_timeline.lexicon import pattern
 from bbc_timeline.timevalues import Point, parse_value, shift, sort_key, valid_value
 from bbc_timeline.userdates import dateparser_value, iso_value
 
@@ -24,7 +25,7 @@ _HEAD_CHARS = 700  # datelines sit in the first lines of an article
 _CLOCK = (r"\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?"
           r"(?:\s*\(?\s*(?:GMT|UTC)\s*(?:[+\-−]\s*\d{1,2}(?::?\d\d)?)?\s*\)?|\s+[A-Z]{2,5}(?:[+\-−]\d{1,2})?)?")
 # "Published:", "Updated on", and "Updated 4:12 PM GMT+3," (a clock time between the label and the date)
-_LABEL = re.compile(rf"(?:published|updated|posted|date|last\s+modified|created)\s*(?:on|at)?\s*:?\s*"
+_LABEL = re.compile(rf"(?:{pattern('dateline_labels')})\s*(?:on|at)?\s*:?\s*"
                     rf"(?:(?:at\s+)?{_CLOCK}\s*,?\s*(?:on\s+)?)?$", re.IGNORECASE)
 _DATELINE_FAMILIES = ("iso", "ymd", "numeric", "mdy", "dmy")
 # "Tuesday, 18/3/2025, 14:20 (GMT+7)": a weekday before the date, a clock time and zone after it
@@ -78,13 +79,11 @@ def find_dateline(text: str, start: int = 0, end: int | None = None) -> tuple[st
 
 
 # "the mandate expires on 7 February", "before the deal runs out in 2026": an end date lies ahead
-_FUTURE_BEFORE = re.compile(r"\b(?:will|forthcoming|upcoming|scheduled|planned|plans?|next|expected|due|"
-                            r"until|till|coming|future|aims?|aiming|expires?|expiry|runs?\s+out|lapses)\b"
-                            r"(?=[^.]{0,60}$)", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(rf"\b(?:{pattern('future_cues')})\b(?=[^.]{{0,60}}$)", re.IGNORECASE)
 # "the deadline of 2027", "a target year of 2030", "the 2030 goal": a year set as a target lies ahead
-_GOAL_BEFORE = re.compile(r"\b(?:deadlines?|targets?|goals?|horizon)(?:\s+(?:date|year))?\s+(?:of|for|is|was|set\s+for)"
+_GOAL_BEFORE = re.compile(rf"\b(?:{pattern('goal_nouns')})(?:\s+(?:date|year))?\s+(?:of|for|is|was|set\s+for)"
                           r"\s+(?:the\s+(?:end\s+of\s+)?)?$", re.IGNORECASE)
-_GOAL_AFTER = re.compile(r"^\s+(?:deadlines?|targets?|goals?|horizon)\b", re.IGNORECASE)
+_GOAL_AFTER = re.compile(rf"^\s+(?:{pattern('goal_nouns')})\b", re.IGNORECASE)
 # "from September 18 until October 6": the "until" closes a range told in full, it is no deadline
 _RANGE_FROM = re.compile(rf"\bfrom\s[^.;]{{0,40}}?(?:\d|\b(?:{'|'.join(L.MONTHS)})\b)[^.;]{{0,25}}$", re.IGNORECASE)
 _CURRENT_MONTH = re.compile(rf"\b(?:[Tt]he\s+current|[Tt]his)\s+(?P<mon>{'|'.join(m.capitalize() for m in L.MONTHS)})\b")
