@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -37,6 +38,12 @@ def main() -> int:
     if (HERE / "tls_bench.py").exists():
         codes["Timeline17 digest (issue 11)"] = run(
             "Timeline17 digest (issue 11)", [str(HERE / "tls_bench.py"), "--shared", a.shared]
+        )
+    t17_stores = sorted(Path(tempfile.gettempdir(), "bbc_timeline_t17").glob("*.db"))
+    if t17_stores:  # kept by the Timeline17 run above: the queries of issue 13 on real topics
+        stores = [f"--store={db.stem}={db}" for db in t17_stores]
+        codes["query latency on Timeline17 stores (issue 13)"] = run(
+            "query latency on Timeline17 stores (issue 13)", [str(HERE / "query_latency.py"), *stores]
         )
     if (HERE / "scale_bench.py").exists():
         codes["scale (issue 7)"] = run(
