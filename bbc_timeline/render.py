@@ -14,7 +14,6 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from bbc_timeline.furniture import describe
 from bbc_timeline.timevalues import display
 
 Record = dict[str, Any]
@@ -141,6 +140,8 @@ def entity_view(
 
 
 def sources_table(documents: list[tuple[Any, str]]) -> Table:
+    from bbc_timeline.furniture import describe  # only this view needs the furniture word lists
+
     table = Table(title="Sources")
     table.add_column("Document")
     table.add_column("File")
