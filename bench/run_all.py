@@ -45,6 +45,10 @@ def main() -> int:
         codes["query latency on Timeline17 stores (issue 13)"] = run(
             "query latency on Timeline17 stores (issue 13)", [str(HERE / "query_latency.py"), *stores]
         )
+    if (HERE / "hostile_bench.py").exists():
+        codes["hostile inputs (issue 14)"] = run(
+            "hostile inputs (issue 14)", [str(HERE / "hostile_bench.py"), "--sizes", "10,20,40", "--ingest-kb", "20"]
+        )
     if (HERE / "scale_bench.py").exists():
         codes["scale (issue 7)"] = run(
             "scale (issue 7)", [str(HERE / "scale_bench.py"), "--sizes", a.sizes, "--workers", "2", "--dask"]

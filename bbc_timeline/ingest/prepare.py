@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -84,7 +83,7 @@ def prepare_file(source: SourceFile, doc_ids: Callable[[str], str], dct: str | N
 
 
 GUARD_CHARS = 100_000  # files at least this long are prepared in a child process with a time limit
-GUARD_SECONDS = 60.0  # the limit: this much, plus GUARD_SECONDS_PER_MB per MB of text
+GUARD_SECONDS = 60.0  # the limit, in CPU seconds: this much, plus GUARD_SECONDS_PER_MB per MB of text
 GUARD_SECONDS_PER_MB = 180.0  # several times the tagger's slowest linear rate (about 40 s/MB)
 
 
@@ -95,8 +94,8 @@ class TooSlow(Exception):
 def prepare_guarded(source: SourceFile, doc_ids: Callable[[str], str], dct: str | None = None) -> PreparedFile:
     """prepare_file, with a time limit for long files: one file can never stall a run.
 
-    A long file is prepared in a forked child process that is killed at the limit (a regular
-    expression cannot be interrupted inside the process); its documents come back under base ids,
+    A long file is prepared in a forked child process that the kernel stops at its CPU-time limit
+    (a regular expression cannot be interrupted inside the process); its documents come back under base ids,
     which are made unique here, in the same order as prepare_file would.
     """
     if len(source.text) < GUARD_CHARS or not hasattr(os, "fork"):
@@ -104,15 +103,18 @@ def prepare_guarded(source: SourceFile, doc_ids: Callable[[str], str], dct: str 
     limit = GUARD_SECONDS + GUARD_SECONDS_PER_MB * len(source.text) / 1e6
     prepared = _in_child(lambda: prepare_file(source, lambda base: base, dct), limit)
     if prepared is None:
-        raise TooSlow(f"finding its dates took over {limit:.0f} s; skipped")
+        raise TooSlow(f"finding its dates took over {limit:.0f} s of CPU; skipped")
     mapping = {pd.document.id: doc_ids(pd.document.id) for pd in prepared.documents}
     return replace(prepared, documents=[renamed(pd, mapping) for pd in prepared.documents])
 
 
 def _in_child(work: Callable[[], Any], limit: float) -> Any:
-    """work() in a forked child; its pickled result, or None if it did not finish within `limit` seconds."""
+    """work() in a forked child; its pickled result, or None if it used more than `limit` seconds of CPU.
+
+    CPU time, not wall time: on a busy machine a file is not stopped for waiting its turn.
+    """
     import pickle
-    import select
+    import resource
     import signal
 
     read, write = os.pipe()
@@ -122,6 +124,8 @@ def _in_child(work: Callable[[], Any], limit: float) -> Any:
         from bbc_timeline.ingest.processes import die_with_parent
 
         die_with_parent()
+        seconds = max(1, int(limit + 0.999))
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 5))  # the kernel stops it there
         code = 0
         try:
             payload = pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)
@@ -131,25 +135,18 @@ def _in_child(work: Callable[[], Any], limit: float) -> Any:
             f.write(payload)
         os._exit(code)
     os.close(write)
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + limit
     try:
-        with os.fdopen(read, "rb", buffering=0) as f:
-            while True:
-                left = deadline - time.monotonic()
-                if left <= 0 or not select.select([f], [], [], left)[0]:
-                    return None
-                chunk = f.read(1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
+        with os.fdopen(read, "rb") as f:
+            payload = f.read()
     finally:
         try:
-            os.kill(pid, signal.SIGKILL)
+            os.kill(pid, signal.SIGKILL)  # done, or interrupted (Ctrl-C): never left running
         except ProcessLookupError:
             pass
         os.waitpid(pid, 0)
-    status, value = pickle.loads(b"".join(chunks))
+    if not payload:  # killed at its CPU limit
+        return None
+    status, value = pickle.loads(payload)
     if status == "error":
         raise value
     return value
