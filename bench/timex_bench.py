@@ -290,10 +290,10 @@ def adversarial(prose: str) -> list[tuple[str, int, float]]:
     rnd = random.Random(7)
     spaces = "".join(" " * rnd.randint(500, 5000) + "the century 1990 " for _ in range(80))[:200_000]
     dated = "".join(f"On {rnd.randint(1, 28)} May {rnd.randint(1990, 2020)} the talks in the capital resumed. "
-                    for _ in range(2200))[:165_000]
+                    for _ in range(3400))[:165_000]
     inputs = [("prose (TE3 platinum)", prose[:200_000]), ("200 KB of spaces with a few words", spaces),
               ("100 KB of '12.' digit-dot runs", ("12." * 40_000)[:100_000]),
-              ("165 KB, ~2,000 dated sentences", dated), ("10 KB of '='", "=" * 10_000),
+              ("165 KB, ~3,400 dated sentences", dated), ("10 KB of '='", "=" * 10_000),
               ("100 KB of one word without spaces", "a" * 100_000)]
     out = []
     for name, text in inputs:
