@@ -497,7 +497,17 @@ def test_a_document_over_spacys_limit_is_analysed_in_pieces_with_offsets_kept(tm
     from bbc_timeline.ingest import prepare
 
     monkeypatch.setattr(prepare, "PIECE_CHARS", 2_000)
-    blank_nlp.max_length = 5_000  # as spaCy's 1,000,000, scaled down
+    monkeypatch.setattr(prepare, "MODEL_PIECE_CHARS", 500)
+    blank_nlp.max_length = 1_000  # as spaCy's 1,000,000, scaled down
+    seen: list[int] = []
+    real_pipe = blank_nlp.pipe
+
+    def pipe(items, **kw):  # every text the model reads is a small piece
+        for out in real_pipe(items, **kw):
+            seen.append(len((out[0] if isinstance(out, tuple) else out).text))
+            yield out
+
+    monkeypatch.setattr(blank_nlp, "pipe", pipe)
     try:
         root = tmp_path / "c"
         root.mkdir()
@@ -516,6 +526,7 @@ def test_a_document_over_spacys_limit_is_analysed_in_pieces_with_offsets_kept(tm
     assert all(text[x.start : x.end].strip() for x in sentences)
     assert sentences[-1].end == len(text.rstrip())
     assert len(timexes) == 28 * 8 and all(text[t.start : t.end] == t.text for t in timexes)
+    assert len(seen) > 10 and max(seen) <= 500
 
 
 def test_pieces_cut_at_paragraphs_and_cover_the_span():

@@ -1,7 +1,8 @@
 """Analysis: prepared articles through the spaCy model, streamed; shared by the local and the Dask path.
 
 Whatever the text, the model's cost stays linear and bounded: a document over
-prepare.PIECE_CHARS goes through the model in pieces (offsets kept, results joined),
+prepare.PIECE_CHARS goes through the model in pieces of prepare.MODEL_PIECE_CHARS (offsets
+kept, results joined),
 and long runs of punctuation, which spaCy's tokenizer splits one character at a time
 in quadratic time, are blanked to spaces in the copy the model reads.
 """
@@ -60,7 +61,7 @@ def analyse_files(
             except Exception as e:  # one bad file never stops the others
                 report.failed.append(f"{source.path}: could not be analysed ({e.__class__.__name__}: {e})")
                 continue
-            spans = [prepare.pieces(source.text, pd.document.start, pd.document.end) for pd in prepared.documents]
+            spans = [_model_spans(source.text, pd.document.start, pd.document.end) for pd in prepared.documents]
             pending[n] = (prepared, [sum(len(s) for s in spans)], [[] for _ in spans])
             for k, (pd, doc_spans) in enumerate(zip(prepared.documents, spans, strict=True)):
                 for a, b in doc_spans:
@@ -77,6 +78,13 @@ def analyse_files(
                 yield prepared, [_joined(parts) for parts in got]
     for prepared, _left, got in pending.values():  # files whose every segment was empty
         yield prepared, [_joined(parts) for parts in got if parts]
+
+
+def _model_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """What the model reads of a document: the whole, or for one over PIECE_CHARS, small pieces."""
+    if end - start <= prepare.PIECE_CHARS:
+        return [(start, end)]
+    return prepare.pieces(text, start, end, size=prepare.MODEL_PIECE_CHARS)
 
 
 def _joined(parts: list) -> Any:
