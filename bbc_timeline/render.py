@@ -17,6 +17,7 @@ from rich.text import Text
 from bbc_timeline.timevalues import display
 
 Record = dict[str, Any]
+EVIDENCE_SHOWN = 12  # lines of an entity's merge evidence in `timeline actor`; --json has them all
 
 
 def _names(names: Iterable[str]) -> str:
@@ -130,8 +131,11 @@ def entity_view(
     if entity.get("evidence"):
         why = Table(title="Why these names are one", show_header=False)
         why.add_column()
-        for line in entity["evidence"]:
+        evidence = entity["evidence"]
+        for line in evidence[:EVIDENCE_SHOWN]:
             why.add_row(line)
+        if len(evidence) > EVIDENCE_SHOWN:
+            why.add_row(Text(f"... and {len(evidence) - EVIDENCE_SHOWN} more (--json gives them all)", style="dim"))
         parts.append(why)
     parts.append(events_table(events, title=f"Events of {entity['name']}") if events else Text("No dated events."))
     if footer is not None:

@@ -176,3 +176,16 @@ def test_fuzzy_lookup_reads_candidates_not_every_alias(store):
     assert api.find_entity(store, "United Nationz")["name"] == "United Nations"
     with pytest.raises(Exception, match="did you mean"):
         api.find_entity(store, "Bo Chan Wu Xi")
+
+
+def test_actor_view_shows_a_screenful_of_merge_evidence():
+    from rich.console import Console
+
+    from bbc_timeline.render import EVIDENCE_SHOWN, entity_view
+
+    entity = {"name": "Ann Lee", "type": "person", "aliases": ["Ann Lee"], "titles": [], "mentions": 40,
+              "evidence": [f"Lee → Ann Lee: shorter form in doc{i}" for i in range(30)]}
+    console = Console(width=100, record=True)
+    console.print(entity_view(entity, []))
+    text = console.export_text()
+    assert "doc11" in text and f"doc{EVIDENCE_SHOWN}" not in text and "and 18 more (--json gives them all)" in text
