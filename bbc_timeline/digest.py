@@ -25,6 +25,7 @@ from bbc_timeline.userdates import parse_bound
 CANDIDATE_EVENTS = 30  # of a day, the most important, whose sentences are weighed
 MIN_WORDS, MAX_WORDS = 6, 60  # a sentence a person reads as one line of a timeline
 SAME_THING = 0.5  # content-word overlap above which two sentences say the same thing
+W_EVENT = 1.0  # how much an event's importance raises its sentences (1 + W_EVENT * importance)
 # a day's score: independent sources reporting it, those looking back at it, its best event
 W_SOURCES, W_LATER, W_IMPORTANCE, W_ISSUED = 1.0, 0.5, 1.0, 0.5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -75,11 +76,12 @@ def _content(text: str) -> set[str]:
 
 
 def choose_sentences(events: list[tuple[dict[str, Any], list[str]]], per_day: int) -> list[dict[str, Any]]:
-    """At most `per_day` entries from the events (most important first): for each event its reporting
-    sentence closest to the day's common words, skipping one that says what a chosen one says."""
+    """At most `per_day` entries from the day's events: the reporting sentences that say most of what the
+    day's reports say in common (weighted up by their event's importance), one an event, never two that
+    say the same thing."""
     if per_day <= 0:
         return []
-    candidates = []  # (event, docs, source) of quotes from documents in the window
+    candidates = []  # (score later, event, its documents in the window, source, content words)
     centroid: Counter[str] = Counter()
     for ev, docs in events:
         allowed = set(docs)
@@ -87,21 +89,16 @@ def choose_sentences(events: list[tuple[dict[str, Any], list[str]]], per_day: in
             n = len(_WORD.findall(s["quote"]))
             if s["doc"] in allowed and MIN_WORDS <= n <= MAX_WORDS:
                 words = _content(s["quote"])
-                candidates.append((ev, docs, s, words))
-                centroid.update(words)
+                if words:
+                    candidates.append((ev, docs, s, words))
+                    centroid.update(words)
+    ranked = sorted(candidates, key=lambda c: (-_weight(c[3], centroid) * (1 + W_EVENT * (c[0].get("importance") or 0)),
+                                               c[0]["id"], c[2]["start"]))
     chosen: list[dict[str, Any]] = []
     taken: list[set[str]] = []
     seen_events: set[str] = set()
-    for ev, docs in events:
-        if ev["id"] in seen_events:
-            continue
-        mine = [(s, w) for e, _d, s, w in candidates if e["id"] == ev["id"]]
-        if not mine:
-            continue
-        # the sentence that dates the happening itself says what happened on that day: preferred
-        s, words = max(mine, key=lambda sw: ((1.5 if sw[0].get("date_text") else 1.0) * _centrality(sw[1], centroid),
-                                             -sw[0]["start"]))
-        if any(_overlap(words, t) >= SAME_THING for t in taken):
+    for ev, docs, s, words in ranked:
+        if ev["id"] in seen_events or any(_overlap(words, t) >= SAME_THING for t in taken):
             continue
         seen_events.add(ev["id"])
         taken.append(words)
@@ -112,11 +109,10 @@ def choose_sentences(events: list[tuple[dict[str, Any], list[str]]], per_day: in
     return chosen
 
 
-def _centrality(words: set[str], centroid: Counter[str]) -> float:
-    """Mean weight of the sentence's words among all the day's reports (long lists of rare words lose)."""
-    if not words:
-        return 0.0
-    return sum(centroid[w] for w in words) / (len(words) ** 0.5 * 4 + len(words))
+def _weight(words: set[str], centroid: Counter[str]) -> float:
+    """How much of what the day's reports say the sentence says: its words' counts over the day's
+    sentences, over the square root of its length (a long list of rare words does not win)."""
+    return sum(centroid[w] for w in words) / math.sqrt(len(words))
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
