@@ -227,6 +227,7 @@ class Story:
         self.topic: tuple[int, str] | None = None
         self.subject: tuple[int, str] | None = None
         self.crowd: tuple[int, tuple[str, ...]] | None = None
+        self.started = False  # a sentence of the article has been read (the next is not its lead)
 
     # ------------------------------------------------------------ one sentence
 
@@ -237,6 +238,7 @@ class Story:
         sentence_text = text[s0:s1]
         if not self._readable(sentence_text, s0, s1, in_t):
             return
+        first, self.started = not self.started, True
         paragraph = bisect_right(self.para_starts, s0)
         names = _names(in_e, self.canonical, self.entity_types)
         named_here, lead = any(names.values()), _lead(names)  # before the people pointed at are added
@@ -261,6 +263,12 @@ class Story:
             found, in_t = [], []  # "now" in a comment or a quote: no happening of its own, but it may continue one
         if found and not (dct_only and near and current is not None and _links(current, names, sentence_text)):
             self._dated(found, s0, s1, names, lead, paragraph, sentence_text)
+            return
+        if first and not in_t and dct is not None and named_here and not _speech(sentence_text):
+            # The lead of a news report with no date of its own tells the news of its day: published then.
+            dv = DateValue(**{**dct.to_dict(), "text": "", "anchor": f"dct:{dct.value}"})
+            self.drafts.append(self._draft(dv, "dct", s0, s1, sentence_text, names, paragraph, confidence=0.35,
+                                           lead=lead))
             return
         self._undated(sent, s0, s1, in_t, found, names, paragraph, sentence_text, near)
 
