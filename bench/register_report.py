@@ -37,9 +37,14 @@ def names_person(alias: str, surname_key: str, given: str | None) -> bool:
 
 
 def furniture(name: str) -> bool:
-    words = [w.lower().strip(",.:") for w in name.split()]
-    junk = lexicon.words("page_furniture") | names.outlet_words()
-    return any(w in junk for w in words) or (len(words) >= 3 and words[0] in lexicon.words("name_verbs"))
+    """Page furniture in a person's name: a furniture word, an outlet opening it or written in capitals
+    ("CNN Obama", "X Y BBC"; "Michael Bloomberg" is a name), a verb opening a full name."""
+    raw = name.split()
+    words = [w.lower().strip(",.:") for w in raw]
+    outlets = names.outlet_words()
+    return (any(w in lexicon.words("page_furniture") for w in words) or bool(words) and words[0] in outlets
+            or any(w in outlets and r.isupper() for w, r in zip(words, raw, strict=True))
+            or (len(words) >= 3 and words[0] in lexicon.words("name_verbs")))
 
 
 def report(people: list[dict], top: int) -> dict:

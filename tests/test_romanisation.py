@@ -73,6 +73,8 @@ def test_given_names_agree_across_romanisations():
     ("Will Berg", "Will Berg", ()),  # "Will" is a given name when one name word follows
     ("Berg s African", "Berg", ()),
     ("Anna Berg Reply", "Anna Berg", ()),
+    ("Anna Berg CNN", "Anna Berg", ()),
+    ("Michael Bloomberg", "Michael Bloomberg", ()),  # an outlet's name is a surname too
 ])
 def test_person_spans_drop_offices_countries_outlets_furniture_and_verbs(text, name, titles):
     parsed, got = names.parse_person(text)

@@ -390,7 +390,8 @@ def _name_words(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
             continue
         if len(words) > 2 and (places.country_of_adjective(words[0]) or places.is_country(words[0])):
             words, changed = words[1:], True  # "Belarus Alexander Lukashenko", "Egyptian Hosni Mubarak"
-    while len(words) > 1 and (words[-1].lower() in furniture or words[-1].lower() in outlets):
+    # after the name only furniture and an outlet in capitals ("X Y CNN"): "Michael Bloomberg" is a name
+    while len(words) > 1 and (words[-1].lower() in furniture or words[-1].isupper() and words[-1].lower() in outlets):
         words = words[:-1]
     return words, tuple(titles)
 
