@@ -394,8 +394,8 @@ class Store:
             raise
 
     def check_writable(self) -> None:
-        """Fail now, with one line, if this store cannot be written (read-only file or folder, locked,
-        damaged): before an ingest spends minutes on the model. Writes nothing."""
+        """Fail now, with one line, if this store cannot be written (read-only file or folder, locked):
+        before an ingest spends minutes on the model. Writes nothing."""
         c = self.conn
         try:
             c.execute("BEGIN IMMEDIATE")
@@ -404,7 +404,13 @@ class Store:
                 c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('write_check', '1')")
             finally:
                 c.execute("ROLLBACK")
-            found = c.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as e:
+            raise store_problem(self.path, e) from None
+
+    def check_integrity(self) -> None:
+        """Fail with one line if a page of the store is damaged (PRAGMA quick_check: about 0.15 s for 60 MB)."""
+        try:
+            found = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         except sqlite3.DatabaseError as e:
             raise store_problem(self.path, e) from None
         if found != "ok":

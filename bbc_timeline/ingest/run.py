@@ -78,6 +78,7 @@ def _ingest_locked(paths, db, model, workers, batch_size, progress, nlp, dask, m
         if progress:
             progress("total", len(todo))
         if todo:
+            store.check_integrity()  # the model's minutes are about to be spent: the store must be whole
             ids = prepare.DocIds(store.used_doc_ids())
             sources = prepare.decoded(todo, report, progress, max_bytes)
             if dask:  # the model runs on the cluster's workers; the store is still written here
