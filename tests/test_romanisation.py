@@ -241,3 +241,11 @@ def test_a_name_retyped_as_a_person_that_reads_as_no_name_is_dropped():
         ("b", [("Lena pro-Berg", "PERSON")]),  # a run-on span makes "pro-Berg" someone's surname
     ))
     assert "pro-Berg" not in {e.name for e in res.entities}
+
+
+def test_a_name_written_in_capitals_elsewhere_still_finds_its_article_spelling():
+    res = resolve_entities(mentions(
+        ("a", [("MOHANNAD ELQADDANI", "PERSON")]), ("b", [("Mohannad ElQaddani", "PERSON")]),
+        ("c", [("Muhannad el-Qadhani", "PERSON")]),
+    ))
+    assert len(people(res)) == 1

@@ -434,8 +434,13 @@ def _resolve_people(items: list[_Item], uf: _Clusters) -> None:
             uf.union(rep.idx, it.idx)
 
     # 2. spellings of one full name across documents (bucketed by the surname's consonant skeleton)
+    # every written form is bucketed (not one per lower-cased name): "ElBaradei" shows its article, while
+    # "ELBARADEI" or "Elbaradei" of the same name do not
+    by_form: dict[str, _Item] = {}
+    for it in full:
+        by_form.setdefault(it.surface, it)
     buckets: dict[str, list[_Item]] = defaultdict(list)
-    for rep in first_of.values():
+    for rep in by_form.values():
         buckets[surname_key(parsed[rep.idx].surname)].append(rep)
     for bucket in buckets.values():
         if len(bucket) > _BUCKET_LIMIT:
