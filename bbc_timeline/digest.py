@@ -26,6 +26,7 @@ CANDIDATE_EVENTS = 30  # of a day, the most important, whose sentences are weigh
 MIN_WORDS, MAX_WORDS = 6, 60  # a sentence a person reads as one line of a timeline
 SAME_THING = 0.5  # content-word overlap above which two sentences say the same thing
 W_EVENT = 1.0  # how much an event's importance raises its sentences (1 + W_EVENT * importance)
+DATED = 1.25  # the sentence that writes the event's date says what happened that day: preferred
 # a day's score: independent sources reporting it, those looking back at it, its best event
 W_SOURCES, W_LATER, W_IMPORTANCE, W_ISSUED = 1.0, 0.5, 1.0, 0.5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -92,8 +93,8 @@ def choose_sentences(events: list[tuple[dict[str, Any], list[str]]], per_day: in
                 if words:
                     candidates.append((ev, docs, s, words))
                     centroid.update(words)
-    ranked = sorted(candidates, key=lambda c: (-_weight(c[3], centroid) * (1 + W_EVENT * (c[0].get("importance") or 0)),
-                                               c[0]["id"], c[2]["start"]))
+    ranked = sorted(candidates, key=lambda c: (-_weight(c[3], centroid) * (1 + W_EVENT * (c[0].get("importance") or 0))
+                                               * (DATED if c[2].get("date_text") else 1.0), c[0]["id"], c[2]["start"]))
     chosen: list[dict[str, Any]] = []
     taken: list[set[str]] = []
     seen_events: set[str] = set()
