@@ -368,6 +368,8 @@ class Store:
         if version < len(MIGRATIONS):
             if self.readonly:
                 conn.close()
+                if not tables:  # a first ingest that never finished (or an empty file)
+                    raise StoreError(f"{self.path}: an empty store (no ingest has finished); run `timeline ingest PATH`")
                 raise StoreError(f"{self.path}: store needs an upgrade; run `timeline ingest` once")
             try:
                 self._migrate(conn, version)

@@ -588,3 +588,24 @@ def test_the_guarded_preparation_gives_the_same_store(tmp_path, blank_nlp, monke
         ea, eb = api.export_data(a), api.export_data(b)
     assert any("~" in d["id"] for d in ea["documents"])
     assert ea == eb
+
+
+def test_an_interrupted_write_or_first_ingest_is_one_line_for_queries(capsys, tmp_path, blank_nlp):
+    db = tmp_path / "s.db"
+    ingest_mod.ingest([_corpus(tmp_path / "c", 1)], db, nlp=blank_nlp)
+    script = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA cache_size = 1')\n"
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "c.execute(\"INSERT INTO meta VALUES ('x' || randomblob(4000), zeroblob(200000))\")\n"
+        "os._exit(9)\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(db)], check=False)
+    for args in (["show"], ["sources"], ["export"], ["actors"]):
+        code, _, err = run(capsys, *args, "--db", str(db))
+        assert code == 1 and "interrupted mid-write; run `timeline ingest`" in err and "Traceback" not in err
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")  # a first ingest killed before its first transaction ended
+    code, _, err = run(capsys, "show", "--db", str(empty))
+    assert code == 1 and "an empty store (no ingest has finished)" in err
