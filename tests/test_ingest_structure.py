@@ -137,3 +137,17 @@ def test_the_alias_file_is_in_the_fingerprint(tmp_path, monkeypatch):
     before = resolving.resolver_fingerprint()
     aliases.write_text('[[same]]\nnames = ["A B", "A. Bee"]\n', encoding="utf-8")
     assert resolving.resolver_fingerprint() != before
+
+
+def test_the_fingerprints_import_scan_finds_every_import_a_parse_finds():
+    graph = _graph()
+    modules = set(graph)
+    for path in PACKAGE.rglob("*.py"):
+        name = _module_name(path)
+        scanned = set()
+        for target in resolving._imports(path):
+            while target and target not in modules:
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                scanned.add(target)
+        assert graph[name] <= scanned, (name, graph[name] - scanned)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import ast
 import hashlib
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,20 +90,34 @@ def _module_files(name: str) -> list[Path]:
     return [folder / "__init__.py"]
 
 
+_IMPORT = re.compile(
+    r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)|^[ \t]*import[ \t]+([^\n]*)", re.MULTILINE
+)
+
+
 def _imports(path: Path) -> list[str]:
-    """The bbc_timeline modules a file imports, anywhere in it (relative imports resolved)."""
+    """The modules a file imports, anywhere in it (relative imports resolved).
+
+    A line scan, not a parse: this runs on every ingest, and reading 100 files' imports this
+    way takes a few milliseconds (an import-looking line in a docstring only adds a file).
+    """
     rel = path.relative_to(_PACKAGE.parent).with_suffix("")
-    parts = list(rel.parts)
-    package = parts[:-1] if parts[-1] != "__init__" else parts[:-1]
+    package = list(rel.parts[:-1])
     out: list[str] = []
-    for node in ast.walk(ast.parse(path.read_bytes())):
-        if isinstance(node, ast.Import):
-            out += [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                anchor = package[: len(package) - (node.level - 1)]
-                base = ".".join([*anchor, base] if base else anchor)
-            out.append(base)
-            out += [f"{base}.{a.name}" for a in node.names]  # `from pkg import module`
+    for m in _IMPORT.finditer(path.read_text(encoding="utf-8")):
+        if m.group(3) is not None:  # import a.b, c as d
+            out += [part.split()[0] for part in m.group(3).split("#")[0].split(",") if part.strip()]
+            continue
+        base, names = m.group(1), m.group(2)
+        level = len(base) - len(base.lstrip("."))
+        base = base[level:]
+        if level:
+            anchor = package[: len(package) - (level - 1)]
+            base = ".".join([*anchor, base] if base else anchor)
+        out.append(base)
+        for line in names.strip().strip("()").splitlines():
+            for name in line.split("#")[0].split(","):
+                name = name.strip().split(" ")[0]
+                if name.isidentifier():
+                    out.append(f"{base}.{name}")  # `from pkg import module`
     return out
