@@ -30,6 +30,7 @@ DATED = 1.25  # the sentence that writes the event's date says what happened tha
 # a day's score: independent sources reporting it, those looking back at it, its best event
 W_SOURCES, W_LATER, W_IMPORTANCE, W_ISSUED = 1.0, 0.5, 1.0, 0.5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_QUESTION = re.compile(r"\?[\"'”’)]*\s*$")  # a question asks; it does not say what happened
 
 
 def digest(
@@ -88,7 +89,7 @@ def choose_sentences(events: list[tuple[dict[str, Any], list[str]]], per_day: in
         allowed = set(docs)
         for s in ev["sources"]:
             n = len(_WORD.findall(s["quote"]))
-            if s["doc"] in allowed and MIN_WORDS <= n <= MAX_WORDS:
+            if s["doc"] in allowed and MIN_WORDS <= n <= MAX_WORDS and not _QUESTION.search(s["quote"]):
                 words = _content(s["quote"])
                 if words:
                     candidates.append((ev, docs, s, words))

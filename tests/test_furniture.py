@@ -76,3 +76,20 @@ def test_left_out_counts_characters_by_kind_inside_a_segment():
 
 def test_mask_without_spans_is_identity():
     assert mask("abc", []) == "abc"
+
+
+def test_a_blog_comment_header_with_who_wrote_starts_the_thread():
+    text = ("Rescue teams reached the town on Monday.\n"
+            "Aid flights resumed on Tuesday.\n"
+            "At 03:58 am on 20 Jan 2010, SomeReader42 wrote: I saw the gates opened on Wednesday.\n"
+            "At 04:10 am on 20 Jan 2010, Another wrote: Thanks for sharing.\n")
+    spans = furniture.find(text)
+    masked = furniture.mask(text, spans)
+    assert "Aid flights resumed on Tuesday." in masked
+    assert "gates opened" not in masked and "wrote" not in masked and len(masked) == len(text)
+
+
+def test_an_article_quoting_what_someone_wrote_at_a_time_is_no_comment_thread():
+    text = ("At 10:30 on Tuesday, the foreign minister wrote: we will send aid.\n"
+            "Aid flights resumed on Wednesday.\n")
+    assert "Aid flights resumed" in furniture.mask(text, furniture.find(text))

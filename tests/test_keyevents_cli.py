@@ -140,3 +140,16 @@ def test_show_top_and_export_limit_take_the_most_important(capsys, outlets):
     assert [e["id"] for e in json.loads(out)["events"]] == [top["id"]]
     _, out, _ = run(capsys, "show", "--top", "1")
     assert "most important" in out
+
+
+def test_digest_never_picks_a_question_as_what_happened():
+    from bbc_timeline.digest import choose_sentences
+
+    def ev(i, quote):
+        return ({"id": f"e{i}", "importance": 0.9 if i == 0 else 0.1,
+                 "sources": [{"doc": f"d{i}", "quote": quote, "start": 0, "end": len(quote)}]}, [f"d{i}"])
+
+    events = [ev(0, "And was the capital heavily dependent on the port before the earthquake struck?"),
+              ev(1, "The earthquake struck the capital on Tuesday and destroyed the port.")]
+    got = choose_sentences(events, 2)
+    assert [e["event"] for e in got] == ["e1"]

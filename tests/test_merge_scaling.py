@@ -90,3 +90,25 @@ def test_a_month_of_unrelated_reports_is_not_compared_pair_by_pair():
     counted = {i: Counting(words) for i, words in content.items()}
     assert candidate_pairs(members, dates, counted, MIN_COMMON_WORDS) == []
     assert looked_at == 0  # no two reports share a rare word: no pair is even intersected
+
+
+def _report(order: int, doc: str, date: DateValue) -> chronology._Record:
+    stems = "rescu survivo rubble capital teams pulled hospit"
+    return chronology._Record(
+        order=order, doc=doc, date=date, basis="explicit", key=None, lead=frozenset(),
+        names=((), (), ("Ruritania",), ()), confidence=0.9, span=(0, 1), summary="", sources=(), stems=stems,
+    )
+
+
+def test_a_long_span_never_chains_reports_of_different_days_into_one_happening():
+    # the same wording on the 13th, over "the last nine days" (13th-22nd) and on the 20th: the span may
+    # join either day, never both, since one happening has one date common to all its reports
+    records = [_report(0, "a", interval("2010-01-13")), _report(1, "b", interval("2010-01-13", "2010-01-22")),
+               _report(2, "c", interval("2010-01-20"))]
+    groups = merge_groups(records)
+    assert not any({0, 2} <= set(g) for g in groups)
+    assert [0, 1] in groups  # the span still joins the first day it shares
+    # and reports of one day still merge through the span
+    same_day = [_report(0, "a", interval("2010-01-13")), _report(1, "b", interval("2010-01-13", "2010-01-22")),
+                _report(2, "c", interval("2010-01-13"))]
+    assert merge_groups(same_day) == [[0, 1, 2]]

@@ -147,19 +147,33 @@ def merge_groups(drafts: list[_Record]) -> list[list[int]]:
         return i
 
     docs: dict[int, set[str]] = {}  # a root's documents, once it has merged with another
+    # a root's common interval: the days every report of the group allows. Reports merge only while
+    # one day (or month) stays common to all, so a chain through a long span ("the last nine days")
+    # never joins reports of different days into one happening.
+    common: dict[int, tuple[str, str]] = {}
 
-    def union(i: int, j: int) -> None:
+    def union(i: int, j: int, *, by_name: bool = False) -> None:
         ri, rj = find(i), find(j)
         if ri == rj:
             return
         di = docs.get(ri) or {drafts[ri].doc}
         dj = docs.get(rj) or {drafts[rj].doc}
         # one document tells one happening once: never merge two of its events
-        if not (di & dj):
-            lo, hi = min(ri, rj), max(ri, rj)
-            parent[hi] = lo
-            docs[lo] = di | dj
-            docs.pop(hi, None)
+        if di & dj:
+            return
+        a = common.get(ri) or (drafts[ri].date.start, drafts[ri].date.end)
+        b = common.get(rj) or (drafts[rj].date.start, drafts[rj].date.end)
+        both = (max(a[0], b[0]), min(a[1], b[1]))
+        if both[0] > both[1]:
+            if not by_name:
+                return
+            both = (min(a[0], b[0]), max(a[1], b[1]))  # a named event's reports may disagree on its date
+        lo, hi = min(ri, rj), max(ri, rj)
+        parent[hi] = lo
+        docs[lo] = di | dj
+        docs.pop(hi, None)
+        common[lo] = both
+        common.pop(hi, None)
 
     by_key: dict[str, list[int]] = defaultdict(list)
     by_month: dict[str, list[int]] = defaultdict(list)
@@ -171,7 +185,7 @@ def merge_groups(drafts: list[_Record]) -> list[list[int]]:
     for members in by_key.values():
         for j in members[1:]:
             if _dates_compatible(drafts[members[0]].date, drafts[j].date):
-                union(members[0], j)
+                union(members[0], j, by_name=True)
     for members in by_month.values():
         content = {i: set((drafts[i].stems or "").split()) for i in members}
         for i, j in candidate_pairs(members, {i: drafts[i].date for i in members}, content, MIN_COMMON_WORDS):
