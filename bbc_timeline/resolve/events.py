@@ -420,8 +420,8 @@ def _people_counted(sentence_text: str) -> int:
 
 # "him" (never the subject), or a definite title with no "of" complement ("the general", "the new chief")
 _ONE_TOLD_OF = re.compile(
-    r"\bhim\b|\bthe\s+(?:new|former|then|retired|acting)?\s*(?:general|minister|chief|ambassador|commander|admiral|"
-    r"colonel|envoy|diplomat|governor|director)\b(?!\s+(?:of|for|in|at)\b)(?!['’]s)",
+    rf"\bhim\b|\bthe\s+(?:{alternation('pointing_title_modifiers')})?\s*(?:{alternation('pointing_titles')})\b"
+    r"(?!\s+(?:of|for|in|at)\b)(?!['’]s)",
     re.I,
 )
 _THEY = re.compile(r"\b(?:they|both\s+men|both\s+women)\b", re.I)
