@@ -221,6 +221,8 @@ def test_actor_is_found_by_another_romanisation_through_the_stored_key(tmp_path)
     ("Avian Flu H5N2", ""),  # no person's name holds a digit
     ("pro-Berg", ""),
     ("force Berg", "Berg"), ("As Berg", "Berg"), ("Berg - Berg", "Berg"),
+    ("Comment", ""), ("Photo", ""), ("Photos", ""),  # a page's words alone name no one
+    ("Anna Berg BBC News", "Anna Berg"),  # a byline's outlet of several words
 ])
 def test_furniture_words_on_their_own_never_make_a_name(text, name):
     assert names.parse_person(text)[0].text == name

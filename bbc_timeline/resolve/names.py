@@ -393,6 +393,13 @@ def _name_words(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
     # after the name only furniture and an outlet in capitals ("X Y CNN"): "Michael Bloomberg" is a name
     while len(words) > 1 and (words[-1].lower() in furniture or words[-1].isupper() and words[-1].lower() in outlets):
         words = words[:-1]
+    # an outlet's name of several words led by capitals ("X Y BBC News"): the byline's outlet, not the name
+    n = next((n for n in (3, 2) if len(words) > n and words[-n].isupper()
+              and " ".join(words[-n:]).lower().strip(",.:") in outlets), 0)
+    if n:
+        words = words[:-n]
+    if words and _phrase_at(words, 0, furniture) == len(words):
+        return [], tuple(titles)  # "Comment", "Photo": a page's words alone name no one
     return words, tuple(titles)
 
 
