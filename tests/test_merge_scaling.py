@@ -40,7 +40,7 @@ def _all_pairs_groups(records: list[chronology._Record]) -> list[list[int]]:
     content = {i: set((records[i].stems or "").split()) for i in everything}
     original = chronology.candidate_pairs
     try:
-        chronology.candidate_pairs = lambda members, dates, content_, k: [
+        chronology.candidate_pairs = lambda members, dates, content_, k, docs=None: [
             (i, j) for x, i in enumerate(members) for j in members[x + 1 :]
         ]
         return merge_groups(records)
@@ -112,3 +112,16 @@ def test_a_long_span_never_chains_reports_of_different_days_into_one_happening()
     same_day = [_report(0, "a", interval("2010-01-13")), _report(1, "b", interval("2010-01-13", "2010-01-22")),
                 _report(2, "c", interval("2010-01-13"))]
     assert merge_groups(same_day) == [[0, 1, 2]]
+
+
+def test_one_documents_own_reports_are_never_paired():
+    # a page of 400 sentences dated to one day with the same words: one document tells one
+    # happening once, so none of its reports is a candidate for another (and none is looked at)
+    n = 400
+    members = list(range(n))
+    dates = {i: interval("2019-05-03") for i in members}
+    content = {i: {"common", "minist", "parlia", "signed", f"x{i}"} for i in members}
+    assert candidate_pairs(members, dates, content, MIN_COMMON_WORDS, {i: "page" for i in members}) == []
+    two_docs = {i: "a" if i % 2 else "b" for i in members}
+    got = candidate_pairs(members, dates, content, MIN_COMMON_WORDS, two_docs)
+    assert len(got) == (n // 2) ** 2 and all(two_docs[i] != two_docs[j] for i, j in got)

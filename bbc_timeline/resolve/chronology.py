@@ -188,7 +188,8 @@ def merge_groups(drafts: list[_Record]) -> list[list[int]]:
                 union(members[0], j, by_name=True)
     for members in by_month.values():
         content = {i: set((drafts[i].stems or "").split()) for i in members}
-        for i, j in candidate_pairs(members, {i: drafts[i].date for i in members}, content, MIN_COMMON_WORDS):
+        for i, j in candidate_pairs(members, {i: drafts[i].date for i in members}, content, MIN_COMMON_WORDS,
+                                    {i: drafts[i].doc for i in members}):
             a, b = drafts[i], drafts[j]
             if a.doc == b.doc or not _dates_compatible(a.date, b.date) or _different_actors(a, b):
                 continue
@@ -209,7 +210,8 @@ def merge_groups(drafts: list[_Record]) -> list[list[int]]:
 
 
 def candidate_pairs(
-    members: list[int], dates: dict[int, DateValue], content: dict[int, set[str]], min_common: int
+    members: list[int], dates: dict[int, DateValue], content: dict[int, set[str]], min_common: int,
+    docs: dict[int, str] | None = None,
 ) -> list[tuple[int, int]]:
     """The pairs (i, j), i before j in `members`, that could report one happening.
 
@@ -220,6 +222,9 @@ def candidate_pairs(
     share one of the first len(set) - min_common + 1 of each). A month of many
     unrelated reports costs about the number of reports, not its square. The pairs come
     in the order the all-pairs loop would give them: merging depends on that order.
+    With `docs`, two reports of one document are never a pair (one document tells one
+    happening once), and a document's own reports are never even looked at together: a page
+    of thousands of sentences dated to one day costs its length, not its square.
     """
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     wide: list[int] = []  # day-precision ranges longer than a month: checked against every day report
@@ -247,16 +252,19 @@ def candidate_pairs(
             continue
         sets = [content[members[x]] for x in xs]
         freq = Counter(w for words in sets for w in words)
-        index: dict[str, list[int]] = defaultdict(list)  # word -> block positions whose prefix has it
+        owner = [docs[members[x]] if docs is not None else x for x in xs]
+        # word -> document -> block positions whose prefix has the word
+        index: dict[str, dict[object, list[int]]] = defaultdict(lambda: defaultdict(list))
         prefixes = []
         for k, words in enumerate(sets):
             ordered = sorted(words, key=lambda w: (freq[w], w))
             prefix = ordered[: len(ordered) - min_common + 1] if len(ordered) >= min_common else []
             prefixes.append(prefix)
             for w in prefix:
-                index[w].append(k)
+                index[w][owner[k]].append(k)
         for k, prefix in enumerate(prefixes):
-            for m in {m for w in prefix for m in index[w] if m > k}:
+            near = {m for w in prefix for doc, ms in index[w].items() if doc != owner[k] for m in ms if m > k}
+            for m in near:
                 if len(sets[k] & sets[m]) >= min_common:
                     pairs.add((xs[k], xs[m]))
     return [(members[x], members[y]) for x, y in sorted(pairs)]
