@@ -55,7 +55,7 @@ def open_store(db: Path) -> Store:
 
 def _filters(store: Store, flt: EventFilter) -> dict[str, Any]:
     """The store.events() filters of `flt` (dates read, names looked up)."""
-    from bbc_timeline.userdates import window
+    from bbc_timeline.userdates import parse_bound, window
 
     since, until = window(flt.since, flt.until)
     for option, value in (("--actor", flt.actor), ("--org", flt.org), ("--text", flt.text)):

@@ -42,7 +42,7 @@ def _patterns() -> dict[str, re.Pattern]:
     comment = rf"\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}}\s*)?\|\s*(?:{marks})\b"
     # or a comment's header: a time stamp, then a one-word handle that "wrote:" ("At 03:58 am on 20 Jan 2010,
     # Reader42 wrote:"); "the minister wrote:" in an article is two words and stays text
-    comment += rf"|\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?[^\n|]{{0,60}}?,\s*[^\s,]{{2,40}}\s+wrote\s*:"
+    comment += r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?[^\n|]{0,60}?,\s*[^\s,]{2,40}\s+wrote\s*:"
     name = rf"(?!(?i:{months}|{weekdays})\b)[A-Z][a-z'’-]+\.?(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|al|el|bin)\s+)?" \
            r"(?:\s+[A-Z][a-z'’-]+){1,2}"
     outlets = alternation("news_outlets")

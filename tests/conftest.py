@@ -39,3 +39,20 @@ def real_nlp():
     from bbc_timeline.nlp.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture
+def blank_model(monkeypatch, blank_nlp):
+    """Commands that ingest run the model-free pipeline: CLI tests need no English model."""
+    monkeypatch.setattr("bbc_timeline.nlp.pipeline.load_pipeline", lambda model=None: blank_nlp)
+    monkeypatch.setattr("bbc_timeline.nlp.pipeline.model_name", lambda nlp: "blank")
+
+
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    """Run `timeline ARGS` in-process: (exit code, stdout, stderr)."""
+    from bbc_timeline.cli import main
+
+    with pytest.raises(SystemExit) as e:
+        main(list(args))
+    captured = capsys.readouterr()
+    return e.value.code or 0, captured.out, captured.err

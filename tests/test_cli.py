@@ -10,8 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from bbc_timeline.cli import main
+from conftest import run_cli as run
 
 ARTICLE = """Ruritania signs border deal
 March 4, 2019 10:15
@@ -32,17 +31,7 @@ The count was finished the same day.
 """
 
 
-@pytest.fixture(autouse=True)
-def blank_model(monkeypatch, blank_nlp):
-    monkeypatch.setattr("bbc_timeline.nlp.pipeline.load_pipeline", lambda model=None: blank_nlp)
-    monkeypatch.setattr("bbc_timeline.nlp.pipeline.model_name", lambda nlp: "blank")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as e:
-        main(list(args))
-    captured = capsys.readouterr()
-    return e.value.code or 0, captured.out, captured.err
+pytestmark = pytest.mark.usefixtures("blank_model")  # ingest with the model-free pipeline (conftest)
 
 
 @pytest.fixture

@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from bbc_timeline.cli import main
+from conftest import run_cli as run
 
 COMMENTED = """Harbour council votes to close the old port
 April 3, 2012 10:15
@@ -21,17 +20,7 @@ Nobody asked us. April 5, 2012 at 7:02 am | Reply Shame on them.
 """
 
 
-@pytest.fixture(autouse=True)
-def blank_model(monkeypatch, blank_nlp):
-    monkeypatch.setattr("bbc_timeline.nlp.pipeline.load_pipeline", lambda model=None: blank_nlp)
-    monkeypatch.setattr("bbc_timeline.nlp.pipeline.model_name", lambda nlp: "blank")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as e:
-        main(list(args))
-    captured = capsys.readouterr()
-    return e.value.code or 0, captured.out, captured.err
+pytestmark = pytest.mark.usefixtures("blank_model")  # ingest with the model-free pipeline (conftest)
 
 
 def test_comments_and_byline_are_left_out_and_reported(capsys, tmp_path: Path):
@@ -153,3 +142,18 @@ def test_digest_never_picks_a_question_as_what_happened():
               ev(1, "The earthquake struck the capital on Tuesday and destroyed the port.")]
     got = choose_sentences(events, 2)
     assert [e["event"] for e in got] == ["e1"]
+
+
+def test_show_and_export_read_only_what_was_published_in_the_window(capsys, outlets):
+    run(capsys, "ingest", str(outlets))
+    for command in (("show", "--all", "--json"), ("export", "--format", "json")):
+        code, out, err = run(capsys, *command, "--published-until", "2019-03-04")
+        assert code == 0, err
+        data = json.loads(out)
+        events = data["events"] if isinstance(data, dict) else data
+        docs = {s["doc"] for e in events for s in e["sources"]}
+        assert events and "other" not in docs  # published on 5 March: not known by the 4th
+        code, out, _ = run(capsys, *command, "--published-since", "2019-03-05")
+        data = json.loads(out)
+        events = data["events"] if isinstance(data, dict) else data
+        assert code == 0 and {s["doc"] for e in events for s in e["sources"]} <= {"other"}

@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import run_cli as run
 
 from bbc_timeline import ingest as ingest_mod
-from bbc_timeline.cli import main
 from bbc_timeline.errors import StoreError
 from bbc_timeline.store import Store, writer_lock
 
@@ -31,17 +31,7 @@ ARTICLE = (
 )
 
 
-@pytest.fixture(autouse=True)
-def blank_model(monkeypatch, blank_nlp):
-    monkeypatch.setattr("bbc_timeline.nlp.pipeline.load_pipeline", lambda model=None: blank_nlp)
-    monkeypatch.setattr("bbc_timeline.nlp.pipeline.model_name", lambda nlp: "blank")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as e:
-        main(list(args))
-    captured = capsys.readouterr()
-    return e.value.code or 0, captured.out, captured.err
+pytestmark = pytest.mark.usefixtures("blank_model")  # ingest with the model-free pipeline (conftest)
 
 
 def _corpus(root: Path, n: int = 3, prefix: str = "a") -> Path:

@@ -55,7 +55,7 @@ def test_many_dates_keep_reading_order_and_do_not_overlap() -> None:
     text = "".join(f"On {d % 28 + 1} May {1990 + d % 30} talks resumed. " for d in range(2000))
     found = find_candidates(text)
     assert len(found) == 2000
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
 
 
 # --- impossible or invented values ---------------------------------------------------------------

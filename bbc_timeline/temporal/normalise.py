@@ -13,7 +13,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, replace
 
-from bbc_timeline.timevalues import SEASON_ORDER, Point, bounds, parse_value, season_of, shift, valid_value
+from bbc_timeline.timevalues import SEASON_ORDER, Point, bounds, season_of, shift, valid_value
 
 from . import lexicon as L
 from .recognise import Candidate, short_year_end_ok
