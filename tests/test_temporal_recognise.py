@@ -124,3 +124,23 @@ def test_ordinal_before_a_noun_is_no_date() -> None:
     from bbc_timeline.temporal import tag
     text = "It was founded on the 12th anniversary of the revolt in Vell."
     assert "the 12th" not in {t.text for t in tag(text, "2031-02")}
+
+
+def test_a_live_pages_clock_stamps_are_no_years():
+    from bbc_timeline.temporal import tag
+
+    live = ("Aid arrives in the capital.\n2102 The UN says flights will resume.\n"
+            "1858 Around a dozen television networks will team up for a telethon.\n"
+            "Doctors treated hundreds 1541 President Anna Berg says teams will arrive.\n"
+            "0915 Rescuers dig through the night.\nIn 2008 storms hit the island.\n")
+    assert [t.value for t in tag(live, "2010-01-15")] == ["2008"]
+
+
+def test_years_opening_the_lines_of_a_history_stay_years():
+    from bbc_timeline.temporal import tag
+
+    # close together, as a history's years are: no live page (read as clock times they would be 19:39-19:45)
+    hist = ("1939 Germany invaded Poland.\n1944 Allied troops landed.\n1945 Berlin fell.\n"
+            "In 1941 the army advanced.\n")
+    values = [t.value for t in tag(hist, "2009-05-01")]
+    assert "1939" in values and "1941" in values

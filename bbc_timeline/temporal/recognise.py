@@ -159,6 +159,8 @@ _PREP_BEFORE = re.compile(
     r"middle|each|every|around|about|as|for|into|within)\s*-?\s*|mid-)$",
     re.IGNORECASE)
 _CAP_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_MONTH_WORDS = "|".join(sorted((*L.MONTHS, *L.MONTH_ABBR), key=len, reverse=True))
+_LINE_STAMP = re.compile(r"(?m)^[ \t]*((?:[01]\d|2[0-3])[0-5]\d)[ \t]+[A-Z]")
 _NUM_AFTER = re.compile(r"\s*(?:\d|,?\s*\d{4})")
 _COUNT_AFTER = re.compile(r"\s+(?:of\s+(?:the|them|us|those|these|which|whom)\b|([a-z]+))")
 _AMOUNT_BEFORE = re.compile(r"(?:[$€£¥]\s*|\b(?:than|about|around|nearly|approximately|some|over|almost|"
@@ -210,10 +212,35 @@ def _year_ok(text: str, c: Candidate) -> bool:
         return False
     if _AMOUNT_BEFORE.search(before):
         return False
+    if _live_stamp(y, before, after) and _live_page(text):
+        return False
     m = _COUNT_AFTER.match(after)
     if m and (m.group(1) is None or m.group(1).lower() in L.COUNT_NOUNS):
         return False
     return not re.match(r"\s*(?:[-‑:/]\d|[.,]\d|\s*(?:%|per\s*cent|percent))", after)
+
+
+def _live_stamp(y: str, before: str, after: str) -> bool:
+    """Where a live page's time stamp stands: "1541 President X says ..." is 15:41.
+
+    A bare number that reads as a clock time (hours 00-23, minutes 00-59), with no preposition,
+    article or month before it and a new sentence's capitalised word (not a month) after it.
+    """
+    if len(y) != 4 or int(y[:2]) > 23 or int(y[2:]) > 59:
+        return False
+    if _CAP_WORD_AFTER.match(after) is None or re.match(rf"\s+(?:{_MONTH_WORDS})\b", after):
+        return False
+    if re.search(rf"\b(?:{_MONTH_WORDS})\.?,?\s*$", before, re.IGNORECASE):
+        return False
+    return not _PREP_BEFORE.search(before.rstrip(" \t").lower() + " " if before.strip() else "")
+
+
+@lru_cache(maxsize=8)
+def _live_page(text: str) -> bool:
+    """A live page: three or more lines open with a clock time ("1858 Around a dozen ..."), and read as
+    years they would span centuries (a history's years at line starts stay close together)."""
+    stamps = [int(m.group(1)) for m in _LINE_STAMP.finditer(text)]
+    return len(stamps) >= 3 and max(stamps) - min(stamps) >= 300
 
 
 def _ref_ok(text: str, c: Candidate) -> bool:
