@@ -70,3 +70,28 @@ def test_sketch_ignores_case_and_punctuation():
     assert sketch("The Barrier opened, on Monday; after years of work.") == \
         sketch("the barrier opened on monday after years of work")
     assert importance.sketch("too short") == ()
+
+
+def test_a_wire_story_reprinted_by_hundreds_is_one_source_and_a_crowded_template_costs_its_length():
+    # 300 outlets print one story (a few words changed each), 300 pages share a template but tell
+    # different stories: the first are one source, the second stay 300 (and are not compared pair by pair)
+    words = STORY.split()
+    reprints = [(f"r{i}", sketch(" ".join(words[:30] + [f"edited{i}"] + words[31:]))) for i in range(300)]
+    template = " ".join(f"boilerplate{k}" for k in range(40)) + " "  # a long page header every page carries
+    pages = [(f"p{i}", sketch(template + " ".join(f"w{i}x{k}" for k in range(40)))) for i in range(300)]
+    calls = 0
+    original = importance._similarity
+
+    def counted(a, b):
+        nonlocal calls
+        calls += 1
+        return original(a, b)
+
+    importance._similarity = counted
+    try:
+        clusters = reprint_clusters(reprints + pages)
+    finally:
+        importance._similarity = original
+    assert {clusters[f"r{i}"] for i in range(300)} == {"r0"}
+    assert len({clusters[f"p{i}"] for i in range(300)}) == 300
+    assert calls < 40_000  # all pairs of the 600 would be 179,700 per shared hash

@@ -30,6 +30,7 @@ SKETCH_SIZE = 32  # the smallest shingle hashes of a document: its sketch
 SKETCH_CHARS = 6000  # a reprint shows in its first paragraphs
 BAND = 4  # two documents are compared only if one of their BAND smallest hashes is shared
 REPRINT_SIMILARITY = 0.6  # estimated Jaccard of shingles above which two documents are one source
+BUCKET_ALL_PAIRS, BUCKET_STORIES = 64, 16  # a hash shared by more documents: each meets only the first stories
 HISTORY_DAYS = 365  # older than this before its first report: background
 _WORD = re.compile(r"\w+")
 
@@ -89,13 +90,29 @@ def reprint_clusters(sketches: Iterable[tuple[str, tuple[int, ...]]]) -> dict[st
     for doc in order:
         for h in sk[doc][:BAND]:
             by_hash[h].append(doc)
+    def join(a: str, b: str) -> bool:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return True
+        if _similarity(sk[a], sk[b]) < REPRINT_SIMILARITY:
+            return False
+        lo, hi = (ra, rb) if rank[ra] < rank[rb] else (rb, ra)
+        parent[hi] = lo
+        return True
+
     for docs in by_hash.values():
-        for i, a in enumerate(docs):
-            for b in docs[i + 1 :]:
-                ra, rb = find(a), find(b)
-                if ra != rb and _similarity(sk[a], sk[b]) >= REPRINT_SIMILARITY:
-                    lo, hi = (ra, rb) if rank[ra] < rank[rb] else (rb, ra)
-                    parent[hi] = lo
+        if len(docs) <= BUCKET_ALL_PAIRS:
+            for i, a in enumerate(docs):
+                for b in docs[i + 1 :]:
+                    join(a, b)
+            continue
+        # A hash many documents share is mostly boilerplate (a page header, a template): each document is
+        # compared with the bucket's first few distinct stories only, so a crowded bucket costs its length.
+        # A reprint of any of them joins it; a story told differently becomes one of them while room is left.
+        stories: list[str] = []
+        for a in docs:
+            if not any(join(a, b) for b in stories) and len(stories) < BUCKET_STORIES:
+                stories.append(a)
     return {d: find(d) for d in order}
 
 
