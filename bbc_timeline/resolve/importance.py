@@ -90,6 +90,7 @@ def reprint_clusters(sketches: Iterable[tuple[str, tuple[int, ...]]]) -> dict[st
     for doc in order:
         for h in sk[doc][:BAND]:
             by_hash[h].append(doc)
+
     def join(a: str, b: str) -> bool:
         ra, rb = find(a), find(b)
         if ra == rb:
