@@ -4,21 +4,10 @@ a bad mention cannot poison. Invented names; general rules only."""
 from __future__ import annotations
 
 import pytest
+from test_entity_resolver import mentions  # one helper that builds Mentions for invented documents
 
-from bbc_timeline.models import Mention
 from bbc_timeline.resolve import names, orgs, spelling
 from bbc_timeline.resolve.entities import _Clusters, resolve_entities
-
-
-def mentions(*docs: tuple[str, list]) -> list[Mention]:
-    out = []
-    for doc, items in docs:
-        pos = 0
-        for item in items:
-            text, label, *rest = item
-            out.append(Mention(doc, "entity", pos, pos + len(text), text, label, titles=tuple(rest[0]) if rest else ()))
-            pos += len(text) + 10
-    return out
 
 
 def people(res) -> dict:
